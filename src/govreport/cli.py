@@ -1,0 +1,149 @@
+"""The govreport command line: options -> documents -> one analysis call -> render. The only place that exits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from govreport import __version__
+from govreport.errors import ExitCode, InputError
+
+app = typer.Typer(
+    name="govreport",
+    help="Read Chinese government work reports: keywords, targets and slogans, as tables or TSV.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+Inputs = Annotated[Optional[list[str]], typer.Argument(
+    help="Report files, folders (read recursively), globs, or - for stdin; none: read stdin.",
+    show_default=False)]
+FormatOption = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="Output format [default: table on a terminal, tsv in a pipe].",
+    case_sensitive=False, show_default=False)]
+NoHeader = Annotated[bool, typer.Option("--no-header", help="Drop the header row of tsv/csv.")]
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", "-e", help="Read inputs in this encoding instead of detecting it (gb18030, big5, utf-16 ...).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"govreport {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Read Chinese government work reports: keywords, targets and slogans, as tables or TSV."""
+
+
+def warn(message: str) -> None:
+    print(f"govreport: {message}", file=sys.stderr, flush=True)
+
+
+def _inputs(inputs: list[str] | None) -> list[str]:
+    if inputs:
+        return inputs
+    if sys.stdin is None or sys.stdin.isatty():
+        warn("no input: give report files or folders, or pipe a report into stdin (see --help)")
+        raise typer.Exit(ExitCode.USAGE)
+    return ["-"]
+
+
+def _load(inputs, task, encoding):
+    """Run task over the inputs; bad inputs are reported on stderr as they come."""
+    from govreport import batch
+
+    stdin = sys.stdin.buffer if sys.stdin is not None else None
+    return batch.run(_inputs(inputs), task, encoding=encoding, stdin=stdin, on_error=lambda err: warn(str(err)))
+
+
+def _emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
+    """Render to stdout; a reader that closes the pipe early (`| head`) ends it quietly."""
+    from govreport.render import render
+
+    try:
+        render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+
+
+def _finish(batch) -> None:
+    if batch.failed:
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+
+
+def _csv_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").replace("，", ",").split(",") if v.strip()]
+
+
+@app.command()
+def keywords(
+    inputs: Inputs = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=0, help="How many words (0 = all).")] = 20,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Drop words seen fewer times.")] = 1,
+    min_len: Annotated[int, typer.Option("--min-len", min=1, help="Shortest word, in characters.")] = 2,
+    stopwords: Annotated[Optional[list[str]], typer.Option(
+        "--stopwords", help="File of extra stop words, one a line (repeatable).", exists=True, dir_okay=False)] = None,
+    userdict: Annotated[Optional[list[str]], typer.Option(
+        "--userdict", help="Extra jieba dictionary: `word [freq] [tag]` a line (repeatable).",
+        exists=True, dir_okay=False)] = None,
+    pos: Annotated[Optional[str], typer.Option(
+        "--pos", help="Keep only these jieba POS tags, e.g. n,vn,nz (runs the slower tagger).")] = None,
+    method: Annotated[str, typer.Option("--method", "-m", help="freq, tfidf or textrank.")] = "freq",
+    by_doc: Annotated[bool, typer.Option("--by-doc", help="One list per input, with a file column.")] = False,
+    terms: Annotated[Optional[str], typer.Option(
+        "--terms", help="Count exactly these comma-separated terms, zeros included (a text search).")] = None,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+) -> None:
+    """Word frequency that keeps domain terms whole and never ranks stop words or numbers.
+
+    Example: govreport keywords corpus/fengquan-2022.txt --top 10
+    """
+    from govreport import keywords as kw
+    from govreport.simplify import to_simplified
+
+    if method not in kw.METHODS:
+        raise typer.BadParameter(f"{method!r} is not one of {', '.join(kw.METHODS)}", param_hint="--method")
+    wanted = [to_simplified(t) for t in _csv_list(terms)]
+    options = kw.Options(min_len=min_len, stopwords=kw.load_stopwords(stopwords or ()),
+                         pos=frozenset(_csv_list(pos)), method=method)
+    task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted))
+    batch = _load(inputs, task, encoding)
+    parts = [counts for _, counts in batch.results]
+    several = len(parts) > 1
+    rows = kw.rank(parts, method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
+                   several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)
+    fields = (["file"] if by_doc else []) + ["rank", "word", "count", "per_10k"]
+    fields += ["docs"] if several and not by_doc else []
+    fields += ["score"] if method != "freq" else []
+    from govreport.render import View
+
+    _emit(rows, fields, fmt, no_header, View(bar="count"))
+    _finish(batch)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="govreport")

@@ -1,0 +1,102 @@
+"""Bytes -> text: BOM, UTF-8, then the best of GB18030 / Big5 / UTF-16; a clear InputError otherwise."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from govreport.damage import common_hanzi
+from govreport.errors import InputError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+ENCODING_HINT = "try --encoding"
+# Control characters other than tab, newlines and form feed: many of them mean binary data.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# What report text is made of: hanzi, ASCII, CJK and full-width punctuation, common symbols.
+PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\x09-\x0d\x20-\x7e\u3000-\u303f\uff00-\uffef"
+                       r"\u2010-\u203f\u00a0-\u00ff\u2160-\u216f\u2460-\u24ff\u25a0-\u25ff\ufffd]")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode one input; raises InputError naming the input when it is not text."""
+    if not data:
+        raise InputError(name, "empty file")
+    if encoding:
+        return _decode_as(data, name, encoding)
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _check_text(_decode_as(data, name, codec), name)
+    if b"\x00" in data:
+        try:
+            return _check_text(_utf16_without_bom(data, name), name)
+        except InputError:
+            raise InputError(name, "binary file, not a text report") from None
+    try:
+        return _check_text(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    return _check_text(_best_guess(data, name), name)
+
+
+def _utf16_without_bom(data: bytes, name: str) -> str:
+    """NUL bytes in text mean UTF-16: ASCII characters leave a zero in their high byte."""
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    codec = "utf_16_le" if odd >= even else "utf_16_be"
+    if len(data) % 2 == 0 and _decodes(data, codec):
+        return data.decode(codec)
+    raise InputError(name, "binary file, not a text report")
+
+
+def _decode_as(data: bytes, name: str, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except LookupError:
+        raise InputError(name, f"unknown encoding {codec!r}") from None
+    except UnicodeDecodeError as err:
+        raise InputError(name, f"not valid {codec} at byte {err.start}", ENCODING_HINT) from None
+
+
+def _best_guess(data: bytes, name: str) -> str:
+    fits = [codec for codec in CANDIDATES if _decodes(data, codec)]
+    if len(fits) == 1:
+        return data.decode(fits[0])
+    if fits:
+        from charset_normalizer import from_bytes  # only for the files that need it
+
+        best = from_bytes(data, cp_isolation=fits).best()
+        if best is not None:
+            return str(best)
+    if b"\x00" in data:
+        raise InputError(name, "binary file, not a text report")
+    raise InputError(name, "not UTF-8, GB18030, Big5 or UTF-16", ENCODING_HINT)
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    if codec.startswith("utf_16") and len(data) % 2:
+        return False
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_text(text: str, name: str) -> str:
+    """Refuse binary data and bytes that only decode to noise (random hanzi, stray symbols)."""
+    sample = text[:65536]
+    if len(CONTROL.findall(sample)) > max(2, len(sample) // 200):
+        raise InputError(name, "binary file, not a text report")
+    plausible = len(PLAUSIBLE.findall(sample))
+    hanzi = HANZI.findall(sample)
+    common = common_hanzi()
+    if plausible < 0.8 * len(sample) or (len(hanzi) >= 20 and sum(h in common for h in hanzi) < 0.6 * len(hanzi)):
+        raise InputError(name, "does not decode to readable text", ENCODING_HINT)
+    return text

@@ -1,0 +1,86 @@
+"""Document: one report, decoded, normalised and simplified, with its line structure intact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from govreport.damage import Damage, find_damage
+from govreport.decode import decode
+from govreport.normalize import Shifts, normalize_line, source_col, strip_html
+from govreport.quotes import Quote, find_quotes
+from govreport.simplify import to_simplified
+from govreport.sources import Source
+
+
+@dataclass(eq=False)
+class Document:
+    """Lines are simplified and normalised; line i of `lines` is line i+1 of the input file."""
+
+    name: str
+    lines: list[str]
+    shifts: dict[int, Shifts] = field(default_factory=dict)
+    converted_lines: int = 0
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "-") -> "Document":
+        lines, shifts, converted = [], {}, 0
+        for number, raw in enumerate(text.splitlines(), 1):
+            line, moved = normalize_line(raw)
+            simple = to_simplified(line)
+            converted += simple is not line
+            if moved:
+                shifts[number] = moved
+            lines.append(simple)
+        return cls(name=name, lines=lines, shifts=shifts, converted_lines=converted)
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset in `text` where each line begins, for offset -> (line, col)."""
+        starts, offset = [], 0
+        for line in self.lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        return starts
+
+    @cached_property
+    def damage(self) -> list[Damage]:
+        """Spans broken by an encoding error, in reading order."""
+        return [d for number, line in enumerate(self.lines, 1) for d in find_damage(line, number)]
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """Every quoted span, damaged ones marked `garbled`."""
+        by_line: dict[int, list[Damage]] = {}
+        for d in self.damage:
+            by_line.setdefault(d.line, []).append(d)
+        return [q for number, line in enumerate(self.lines, 1)
+                for q in find_quotes(line, number, by_line.get(number, []))]
+
+    @property
+    def is_traditional(self) -> bool:
+        return self.converted_lines > 0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column in the input file) of an offset into `text`."""
+        from bisect import bisect_right
+
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, self.input_col(index + 1, offset - self.line_starts[index])
+
+    def input_col(self, line_no: int, col: int) -> int:
+        """1-based column in the input file of 0-based column `col` of normalised line `line_no`."""
+        shifts = self.shifts.get(line_no)
+        return (source_col(col, shifts) if shifts else col) + 1
+
+
+def load_document(source: Source, *, encoding: str | None = None) -> Document:
+    """Decode, normalise and simplify one input; raises InputError when it is not text."""
+    text = decode(source.data, source.name, encoding)
+    if source.is_html:
+        text = strip_html(text)
+    return Document.from_text(text, source.name)

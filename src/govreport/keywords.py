@@ -1,0 +1,206 @@
+"""Word frequency that respects the domain: counts, per-10k rates, tf-idf and TextRank."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from govreport.datafiles import lines, read_entries
+from govreport.document import Document
+from govreport.quantities import number_token
+from govreport.segment import Segmenter
+from govreport.simplify import to_simplified
+
+# Tokens that are no words: punctuation, digits, blanks ("，", "2023", "——").
+NO_WORD = re.compile(r"^[\W\d_]*$")
+# Bare Chinese numerals and ordinals ("三", "第十届" stays, "第三" goes).
+NUMERAL = re.compile(r"^第?[〇零一二两三四五六七八九十百千万亿]+$")
+# A quoted phrase that may become one word for its document ("放管服", "六稳", "1+8+N").
+KEEPABLE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9+]{2,8}$")
+TEXTRANK_WINDOW = 5
+METHODS = ("freq", "tfidf", "textrank")
+
+
+@dataclass(frozen=True)
+class KeywordRow:
+    """One ranked word; `file` only with --by-doc, `docs` only with several inputs."""
+
+    file: str | None
+    rank: int
+    word: str
+    count: int
+    per_10k: float
+    docs: int | None = None
+    score: float | None = None
+
+
+@dataclass
+class WordCounts:
+    """What one document contributes to a ranking."""
+
+    name: str
+    counts: Counter = field(default_factory=Counter)
+    tokens: int = 0
+    edges: Counter = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Options:
+    min_len: int = 2
+    stopwords: frozenset[str] = frozenset()
+    pos: frozenset[str] = frozenset()
+    method: str = "freq"
+
+
+@cache
+def bundled_stopwords() -> frozenset[str]:
+    return frozenset(lines("stopwords.txt"))
+
+
+def load_stopwords(paths: Iterable[str] = ()) -> frozenset[str]:
+    """Bundled stop words plus those in the user's files (one a line, traditional allowed)."""
+    extra = set()
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            extra.update(to_simplified(word) for entry in read_entries(handle.read()) for word in entry.split())
+    return bundled_stopwords() | extra
+
+
+def keep_phrases(doc: Document) -> set[str]:
+    """The document's own short quoted phrases, kept whole unless they hold a dictionary term."""
+    terms = set(lines("userdict.txt"))
+    phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
+    return {p for p in phrases if p in terms or not any(t in p for t in terms if len(t) < len(p))}
+
+
+def is_word(token: str, options: Options) -> bool:
+    return (len(token) >= options.min_len and not NO_WORD.match(token)
+            and token not in options.stopwords and not NUMERAL.match(token)
+            and not number_token().fullmatch(token))
+
+
+def count_words(doc: Document, segmenter: Segmenter, options: Options) -> WordCounts:
+    """Counts of ranked words in one document, and the token total behind per_10k."""
+    keep = keep_phrases(doc)
+    if options.pos:
+        pairs = segmenter.cut_pos(doc.text, keep)
+        tokens = [w for w, _ in pairs]
+        words = [w for w, tag in pairs if tag in options.pos and is_word(w, options)]
+    else:
+        tokens = segmenter.cut(doc.text, keep)
+        words = [w for w in tokens if is_word(w, options)]
+    result = WordCounts(doc.name, Counter(words), sum(1 for t in tokens if not NO_WORD.match(t) or t.isdigit()))
+    if options.method == "textrank":
+        result.edges = _cooccurrences(words)
+    return result
+
+
+def count_terms(doc: Document, segmenter: Segmenter, terms: Sequence[str]) -> WordCounts:
+    """Exact occurrences of each term in the simplified text, zeros included (a text search)."""
+    tokens = segmenter.cut(doc.text, keep_phrases(doc))
+    counts = Counter({term: doc.text.count(term) for term in terms})
+    return WordCounts(doc.name, counts, sum(1 for t in tokens if not NO_WORD.match(t) or t.isdigit()))
+
+
+def rank(parts: Sequence[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,
+         several: bool = False, keep_zeros: bool = False, by_doc: bool = False) -> list[KeywordRow]:
+    """Merge per-document counts into ranked rows (one ranking, or one per document with by_doc)."""
+    if by_doc:
+        return [row for part in parts
+                for row in _rank([part], method, top, min_count, False, keep_zeros, part.name)]
+    return _rank(parts, method, top, min_count, several, keep_zeros)
+
+
+def _rank(parts, method, top, min_count, several, keep_zeros, _file=None):
+    counts: Counter = Counter()
+    docs: Counter = Counter()
+    for part in parts:
+        counts.update(part.counts)
+        docs.update(word for word, n in part.counts.items() if n)
+    total = sum(part.tokens for part in parts)
+    scores = _scores(method, counts, parts, total)
+    words = [w for w, n in counts.items() if n >= min_count or (keep_zeros and n == 0)]
+    words.sort(key=lambda w: (-scores[w], -counts[w], w))
+    if top:
+        words = words[:top]
+    return [
+        KeywordRow(file=_file, rank=i, word=w, count=counts[w],
+                   per_10k=round(counts[w] * 10000 / total, 2) if total else 0.0,
+                   docs=docs[w] if several else None,
+                   score=round(scores[w], 4) if method != "freq" else None)
+        for i, w in enumerate(words, 1)
+    ]
+
+
+def _scores(method: str, counts: Counter, parts: Sequence[WordCounts], total: int) -> dict[str, float]:
+    if method == "freq":
+        return counts
+    if method == "tfidf":
+        idf, median = idf_table()
+        return {w: (n / max(total, 1)) * idf.get(w, median) for w, n in counts.items()}
+    edges: Counter = Counter()
+    for part in parts:
+        edges.update(part.edges)
+    return textrank(edges, counts)
+
+
+def _cooccurrences(words: Sequence[str]) -> Counter:
+    edges: Counter = Counter()
+    for i, word in enumerate(words):
+        for other in words[i + 1:i + TEXTRANK_WINDOW]:
+            if other != word:
+                edges[(word, other) if word < other else (other, word)] += 1
+    return edges
+
+
+def textrank(edges: Counter, counts: Counter, iterations: int = 20, damping: float = 0.85) -> dict[str, float]:
+    """PageRank over the co-occurrence graph, scaled so the top word scores 1."""
+    neighbours: dict[str, list[tuple[str, int]]] = {w: [] for w in counts}
+    for (a, b), weight in edges.items():
+        neighbours[a].append((b, weight))
+        neighbours[b].append((a, weight))
+    out_weight = {w: sum(x for _, x in nbrs) or 1 for w, nbrs in neighbours.items()}
+    score = dict.fromkeys(neighbours, 1.0)
+    for _ in range(iterations):
+        score = {w: (1 - damping) + damping * sum(score[v] * x / out_weight[v] for v, x in nbrs)
+                 for w, nbrs in neighbours.items()}
+    top = max(score.values(), default=1.0) or 1.0
+    return {w: s / top for w, s in score.items()}
+
+
+@cache
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba's bundled IDF table (general Chinese), and its median for unseen words."""
+    import os
+
+    import jieba.analyse
+
+    path = os.path.join(os.path.dirname(jieba.analyse.__file__), "idf.txt")
+    idf = {}
+    with open(path, encoding="utf-8") as handle:
+        for row in handle:
+            word, _, value = row.strip().partition(" ")
+            if value:
+                idf[word] = float(value)
+    values = sorted(idf.values())
+    return idf, values[len(values) // 2]
+
+
+@dataclass(frozen=True)
+class KeywordTask:
+    """Per-document work of `govreport keywords`; picklable so a process pool can run it."""
+
+    options: Options
+    userdicts: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> WordCounts:
+        from govreport.segment import segmenter
+
+        seg = segmenter(self.userdicts)
+        if self.terms:
+            return count_terms(doc, seg, self.terms)
+        return count_words(doc, seg, self.options)

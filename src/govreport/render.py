@@ -1,0 +1,130 @@
+"""Rows -> table | tsv | csv | json | jsonl, for every command; field order is column order everywhere."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+FORMATS = ("table", "tsv", "csv", "json", "jsonl")
+BAR_WIDTH = 20
+
+
+@dataclass(frozen=True)
+class View:
+    """How a terminal table dresses the rows; the data formats ignore it."""
+
+    columns: Sequence[tuple[str, Callable[[Any], Any]]] = ()  # (header, row -> cell); default: the fields
+    bar: str | None = None  # a numeric field drawn as a bar beside its number
+    highlight: tuple[str, str] | None = None  # (header of a column, field whose text is highlighted in it)
+    title: str | None = None
+    wrap: Sequence[str] = field(default_factory=tuple)
+
+
+def resolve_format(fmt: str | None, stream: TextIO) -> str:
+    """--format wins; otherwise a table on a terminal and TSV in a pipe."""
+    if fmt:
+        return fmt
+    try:
+        return "table" if stream.isatty() else "tsv"
+    except (AttributeError, ValueError):
+        return "tsv"
+
+
+def row_dict(row: Any, fields: Sequence[str]) -> dict[str, Any]:
+    data = row if isinstance(row, dict) else {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    return {name: data.get(name) for name in fields}
+
+
+def cell(value: Any) -> str:
+    """One value as text for tsv/csv: null empty, whole floats without `.0`.
+
+    >>> [cell(None), cell(10.0), cell(6.5), cell(1.34e10), cell("a\\tb")]
+    ['', '10', '6.5', '13400000000', 'a b']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+    if isinstance(value, (list, tuple)):
+        return ",".join(cell(v) for v in value)
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def render(rows: Iterable[Any], fields: Sequence[str], *, fmt: str | None = None, header: bool = True,
+           stream: TextIO | None = None, view: View | None = None) -> int:
+    """Write rows to stream (stdout by default); returns how many were written."""
+    stream = stream or sys.stdout
+    fmt = resolve_format(fmt, stream)
+    if fmt == "table":
+        return _table(list(rows), fields, stream, view or View())
+    count = 0
+    if fmt in ("tsv", "csv"):
+        # TSV is plain: cell() already turned tabs and newlines into spaces, nothing is quoted.
+        write = (lambda values: stream.write("\t".join(values) + "\n")) if fmt == "tsv" else \
+            csv.writer(stream, lineterminator="\n").writerow
+        if header:
+            write(list(fields))
+        for row in rows:
+            data = row_dict(row, fields)
+            write([cell(data[f]) for f in fields])
+            count += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row_dict(row, fields), ensure_ascii=False) + "\n")
+            count += 1
+    elif fmt == "json":
+        items = [row_dict(row, fields) for row in rows]
+        stream.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
+        count = len(items)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    stream.flush()
+    return count
+
+
+def _table(rows: list[Any], fields: Sequence[str], stream: TextIO, view: View) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, no_color="NO_COLOR" in os.environ or None, soft_wrap=False)
+    columns = list(view.columns) or [(name, _getter(name)) for name in fields]
+    table = Table(title=view.title, show_edge=False, header_style="bold", pad_edge=False)
+    for header, _ in columns:
+        numeric = header in ("rank", "count", "per_10k", "docs", "score", "line", "col", "quoted", "mentions",
+                             "first_line", "files", "value")
+        table.add_column(header, justify="right" if numeric else "left",
+                         overflow="fold", ratio=3 if header in view.wrap else None)
+        if header == view.bar:
+            table.add_column("", no_wrap=True, style="cyan")
+    top = max((getattr(r, view.bar) or 0 for r in rows), default=0) if view.bar else 0
+    for row in rows:
+        cells: list[Any] = []
+        for header, get in columns:
+            value = get(row)
+            text = Text(cell(value))
+            if view.highlight and header == view.highlight[0]:
+                _mark(text, str(getattr(row, view.highlight[1]) or ""))
+            cells.append(text)
+            if header == view.bar:
+                cells.append("█" * max(1, round(BAR_WIDTH * (value or 0) / top)) if top and value else "")
+        table.add_row(*cells)
+    console.print(table)
+    return len(rows)
+
+
+def _getter(name: str) -> Callable[[Any], Any]:
+    return lambda row: row[name] if isinstance(row, dict) else getattr(row, name)
+
+
+def _mark(text, needle: str) -> None:
+    if needle and (at := text.plain.find(needle)) >= 0:
+        text.stylize("bold reverse", at, at + len(needle))

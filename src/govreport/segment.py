@@ -1,0 +1,81 @@
+"""jieba with govreport's vocabulary; numbers and a document's quoted phrases stay whole."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from govreport.datafiles import lines
+from govreport.quantities import number_token
+
+# Frequency given to bundled terms: high enough to win over jieba splitting them in context.
+TERM_FREQ = 20000
+
+
+class Segmenter:
+    """One jieba tokenizer with the bundled dictionary and any user dictionaries on top."""
+
+    def __init__(self, userdicts: Sequence[str] = ()):
+        import jieba  # ~1 s to load its dictionary: only commands that segment get here
+
+        logging.getLogger("jieba").setLevel(logging.ERROR)
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.initialize()
+        for entry in lines("userdict.txt"):
+            word, _, tag = entry.partition(" ")
+            self.tokenizer.add_word(word, max(TERM_FREQ, self.tokenizer.suggest_freq(word)), tag.strip() or "n")
+        for path in userdicts:
+            self.tokenizer.load_userdict(path)
+        self._pos = None
+
+    def cut(self, text: str, keep: Iterable[str] = ()) -> list[str]:
+        """Words of `text`; numbers with units and the `keep` phrases are single tokens."""
+        out: list[str] = []
+        for piece, whole in _pieces(text, keep):
+            if whole:
+                out.append(piece)
+            else:
+                out.extend(self.tokenizer.lcut(piece))
+        return out
+
+    def cut_pos(self, text: str, keep: Iterable[str] = ()) -> list[tuple[str, str]]:
+        """(word, POS tag) pairs; runs jieba's slow tagger, so only when asked for."""
+        if self._pos is None:
+            from jieba.posseg import POSTokenizer
+
+            self._pos = POSTokenizer(self.tokenizer)
+        out: list[tuple[str, str]] = []
+        for piece, whole in _pieces(text, keep):
+            if whole:
+                out.append((piece, "m" if number_token().fullmatch(piece) else "nz"))
+            else:
+                out.extend((p.word, p.flag) for p in self._pos.cut(piece))
+        return out
+
+
+@cache
+def segmenter(userdicts: tuple[str, ...] = ()) -> Segmenter:
+    """The process's segmenter for these user dictionaries (built once: jieba is slow to load)."""
+    return Segmenter(userdicts)
+
+
+def _pieces(text: str, keep: Iterable[str]):
+    """Split text into (piece, is_whole_token) around numbers and kept phrases."""
+    pattern = _protected(tuple(sorted(set(keep), key=len, reverse=True)))
+    last = 0
+    for match in pattern.finditer(text):
+        if match.start() > last:
+            yield text[last:match.start()], False
+        yield match.group(0), True
+        last = match.end()
+    if last < len(text):
+        yield text[last:], False
+
+
+@cache
+def _protected(keep: tuple[str, ...]) -> re.Pattern:
+    if not keep:
+        return number_token()
+    return re.compile("|".join(re.escape(k) for k in keep) + "|" + number_token().pattern)

@@ -1,0 +1,41 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "fengquan-2022.txt"
+SHARED = ROOT.parent / "shared"
+REPORTS = SHARED / "reports"
+
+needs_shared = pytest.mark.skipif(not REPORTS.is_dir(), reason="../shared/reports is not beside the checkout")
+
+
+def report_files():
+    return sorted(REPORTS.rglob("*.txt")) if REPORTS.is_dir() else []
+
+
+@pytest.fixture
+def cli():
+    """Run the govreport CLI in-process; returns (exit code, stdout, stderr)."""
+    from govreport.cli import app
+
+    runner = CliRunner()
+
+    def run(*args, input=None, env=None):
+        result = runner.invoke(app, list(args), input=input, env=env)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+def tsv(text):
+    lines = [line.split("\t") for line in text.splitlines() if line]
+    header, rows = lines[0], lines[1:]
+    return [dict(zip(header, row)) for row in rows]
+
+
+def jsonl(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]

@@ -1,0 +1,43 @@
+import pytest
+
+from govreport.segment import segmenter
+
+TERMS = ["地区生产总值", "一般公共预算收入", "社会消费品零售总额", "规模以上工业增加值", "城镇调查失业率",
+         "乡村振兴", "营商环境", "高质量发展", "供给侧结构性改革", "专精特新"]
+
+
+@pytest.fixture(scope="module")
+def seg():
+    return segmenter()
+
+
+@pytest.mark.parametrize("term", TERMS)
+def test_domain_terms_stay_whole(seg, term):
+    text = f"今年要坚持{term}，并推动{term}取得新进展。"
+    assert seg.cut(text).count(term) == 2
+
+
+def test_numbers_with_units_are_one_token(seg):
+    words = seg.cut("实现地区生产总值134亿元，同比增长6.5%，新增就业2000人。")
+    assert {"134亿元", "6.5%", "2000人"} <= set(words)
+
+
+def test_number_inside_a_name_is_not_split_off(seg):
+    words = seg.cut("建成5G基站和PM2.5监测站")
+    assert "5" not in words and "2.5" not in words
+
+
+def test_kept_phrases_become_words(seg):
+    assert "放管服" in seg.cut("深化放管服改革", keep=["放管服"])
+    assert "放管服" not in seg.cut("深化放管服改革")
+
+
+def test_pos_tags(seg):
+    pairs = seg.cut_pos("优化营商环境，增长10%", keep=())
+    assert ("营商环境", "n") in pairs and ("10%", "m") in pairs
+
+
+def test_user_dictionary_adds_words(tmp_path):
+    path = tmp_path / "dict.txt"
+    path.write_text("凤凰涅槃行动 10 nz\n", encoding="utf-8")
+    assert "凤凰涅槃行动" in segmenter((str(path),)).cut("实施凤凰涅槃行动")

@@ -1,0 +1,18 @@
+from govreport.simplify import needs_conversion, to_simplified
+
+
+def test_converter_fault_is_repaired():
+    assert to_simplified("力爭規模以上工業企業研發覆蓋率達到50%") == "力争规模以上工业企业研发覆盖率达到50%"
+
+
+def test_simplified_line_is_returned_untouched():
+    line = "全面推进乡村振兴，优化营商环境。"
+    assert not needs_conversion(line)
+    assert to_simplified(line) is line
+
+
+def test_traditional_line_is_converted_with_same_length():
+    line = "堅持穩中求進工作總基調"
+    out = to_simplified(line)
+    assert out == "坚持稳中求进工作总基调"
+    assert len(out) == len(line)

@@ -1,0 +1,35 @@
+import io
+
+import pytest
+
+from govreport.errors import InputError
+from govreport.sources import expand, read
+
+
+def test_folder_is_read_recursively_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    for name in ["b/2.txt", "a.md", "c.html", "skip.pdf", ".hidden.txt"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p for p in expand([str(tmp_path)])]
+    assert [p.split(str(tmp_path))[1] for p in found] == ["/a.md", "/c.html", "/b/2.txt"]
+
+
+def test_missing_path_and_empty_folder_are_errors(tmp_path):
+    results = list(expand([str(tmp_path / "nope.txt"), str(tmp_path)]))
+    assert all(isinstance(r, InputError) for r in results)
+    assert "no such file" in str(results[0]) and "no reports" in str(results[1])
+
+
+def test_glob(tmp_path):
+    for name in ["r2021.txt", "r2022.txt", "other.md"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert len(list(expand([str(tmp_path / "r20*.txt")]))) == 2
+
+
+def test_stdin_and_file_bytes(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes("报告".encode("gb18030"))
+    assert read(str(path)).data == "报告".encode("gb18030")
+    assert read("-", io.BytesIO(b"abc")).data == b"abc"
+    with pytest.raises(InputError, match="is a folder"):
+        read(str(tmp_path))
