@@ -144,6 +144,41 @@ def keywords(
     _finish(batch)
 
 
+@app.command()
+def slogans(
+    inputs: Inputs = None,
+    all_types: Annotated[bool, typer.Option("--all", help="Also list quoted sentences and damaged spans.")] = False,
+    types: Annotated[Optional[str], typer.Option(
+        "--type", "-t", help="Only these types: formula,slogan,policy,model,event,quote,garbled.")] = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Drop phrases quoted fewer times.")] = 1,
+    explain: Annotated[bool, typer.Option("--explain", help="Add what well-known formulas stand for.")] = False,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+) -> None:
+    """Quoted political phrases (“六稳”, “放管服”, “1+8+N”), counted and typed; damaged spans flagged.
+
+    Example: govreport slogans corpus/fengquan-2022.txt --type formula
+    """
+    from govreport import slogans as sl
+
+    wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
+    if unknown := [t for t in wanted if t not in sl.TYPES]:
+        raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
+    batch = _load(inputs, sl.phrase_stats, encoding)
+    if "garbled" not in wanted:
+        for name, stats in batch.results:
+            if lines := sl.damaged_quotes(stats):
+                where = ", ".join(str(n) for n in dict.fromkeys(lines))
+                warn(f"{name}: {len(lines)} quoted spans damaged by an encoding error (lines {where}; see --all)")
+    rows = sl.merge(batch.results, types=wanted, min_count=min_count, explain=explain)
+    several = len(batch.results) > 1
+    fields = (["file"] if several else []) + ["phrase", "type", "quoted", "mentions", "first_line"]
+    fields += (["files"] if several else []) + (["meaning"] if explain else [])
+    _emit(rows, fields, fmt, no_header)
+    _finish(batch)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="govreport")

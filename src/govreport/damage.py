@@ -11,6 +11,8 @@ from govreport.datafiles import lines
 # Characters that do not belong in Chinese report text when they stand next to a `?`:
 # ASCII ?!@, kana, Cyrillic, €, Latin letters, and (tested apart) rare hanzi.
 ODD = re.compile(r"[?!@\u3040-\u30ff\u0400-\u04ff€A-Za-z]")
+# A run counts as damage with three odd characters (`?!?`) or one that is no ASCII
+# punctuation (`??偨Y`, `?!惫ぷ?`): a plain `?!` ending a sentence is not damage.
 # `?` opening a damaged run; not inside an ASCII word or URL (`a.php?id=3`).
 DAMAGE_START = re.compile(r"(?<![A-Za-z0-9/=&_.\-])\?")
 LOST = re.compile(r"\ufffd+")  # "二��三五年": bytes the source already lost
@@ -49,7 +51,7 @@ def find_damage(line: str, line_no: int) -> list[Damage]:
     position = 0
     while (match := DAMAGE_START.search(line, position)) is not None:
         end, odd_count = _run_end(line, match.start())
-        if odd_count >= 2:
+        if odd_count >= 3 or any(ch not in "?!" and is_odd(ch) for ch in line[match.start():end]):
             found.append(Damage(line_no, match.start(), end, "mojibake", line[match.start():end]))
         position = max(end, match.start() + 1)
     return sorted(found, key=lambda d: d.start)

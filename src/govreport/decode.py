@@ -17,6 +17,7 @@ BOMS = (
 )
 CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 ENCODING_HINT = "try --encoding"
+TIE = 0.02  # readability scores this close are settled by charset-normalizer
 # Control characters other than tab, newlines and form feed: many of them mean binary data.
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # What report text is made of: hanzi, ASCII, CJK and full-width punctuation, common symbols.
@@ -65,18 +66,35 @@ def _decode_as(data: bytes, name: str, codec: str) -> str:
 
 
 def _best_guess(data: bytes, name: str) -> str:
-    fits = [codec for codec in CANDIDATES if _decodes(data, codec)]
-    if len(fits) == 1:
-        return data.decode(fits[0])
-    if fits:
-        from charset_normalizer import from_bytes  # only for the files that need it
+    """Among the codecs that decode the bytes, the one whose text reads most like a report."""
+    texts = {codec: data.decode(codec) for codec in CANDIDATES if _decodes(data, codec)}
+    if not texts:
+        if b"\x00" in data:
+            raise InputError(name, "binary file, not a text report")
+        raise InputError(name, "not UTF-8, GB18030, Big5 or UTF-16", ENCODING_HINT)
+    scored = sorted(((_readability(text), codec) for codec, text in texts.items()), reverse=True)
+    order = [codec for _, codec in scored]
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < TIE:
+        from charset_normalizer import from_bytes  # a close call: ask the statistical detector
 
-        best = from_bytes(data, cp_isolation=fits).best()
-        if best is not None:
-            return str(best)
-    if b"\x00" in data:
-        raise InputError(name, "binary file, not a text report")
-    raise InputError(name, "not UTF-8, GB18030, Big5 or UTF-16", ENCODING_HINT)
+        best = from_bytes(data, cp_isolation=order[:2]).best()
+        if best is not None and best.encoding in order:
+            order.insert(0, best.encoding)
+    for codec in order[:-1]:
+        try:
+            return _check_text(texts[codec], name)
+        except InputError:
+            continue
+    return texts[order[-1]]
+
+
+def _readability(text: str) -> float:
+    """Share of a sample made of common hanzi, ASCII and punctuation."""
+    sample = text[:20000]
+    common = common_hanzi()
+    good = sum(1 for ch in sample if ch in common or "\x20" <= ch < "\x7f" or ch in "\t\n\r" or "\u3000" <= ch <= "\u303f"
+               or "\uff00" <= ch <= "\uffef")
+    return good / max(1, len(sample))
 
 
 def _decodes(data: bytes, codec: str) -> bool:

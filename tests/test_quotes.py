@@ -1,0 +1,43 @@
+from govreport.damage import find_damage
+from govreport.quotes import find_quotes
+
+
+def texts(line):
+    return [q.text for q in find_quotes(line, 1, find_damage(line, 1))]
+
+
+def test_every_quote_style():
+    line = '“六稳”「放管服」『两山』《政府工作报告》‘四风’"双减"'
+    assert texts(line) == ["六稳", "放管服", "两山", "政府工作报告", "四风", "双减"]
+
+
+def test_adjacent_quotes_are_separate():
+    assert texts("继续做好“六稳”“六保”工作") == ["六稳", "六保"]
+
+
+def test_ascii_quotes_pair_in_order():
+    assert texts('推进"放管服"改革，实施"互联网+政务服务"') == ["放管服", "互联网+政务服务"]
+
+
+def test_no_quote_across_a_line_break():
+    assert texts("开始“半句") == [] and texts("半句”结束") == []
+
+
+def test_nested_styles():
+    assert texts("提出“学习‘两山’理念”") == ["学习‘两山’理念", "两山"] or \
+        sorted(texts("提出“学习‘两山’理念”")) == sorted(["学习‘两山’理念", "两山"])
+
+
+def test_damaged_quote_without_closing_mark_is_garbled():
+    quotes = find_quotes("落实“六?!比蝿?,持续改善", 1, find_damage("落实“六?!比蝿?,持续改善", 1))
+    assert [(q.text, q.garbled) for q in quotes] == [("六?!比蝿?", True)]
+
+
+def test_lone_closing_mark_after_damage_is_garbled():
+    line = "全面铺开?!?·21”暴雨洪涝灾害发生后"
+    quotes = find_quotes(line, 1, find_damage(line, 1))
+    assert [(q.text, q.garbled) for q in quotes] == [("?!?·21", True)]
+
+
+def test_clean_unpaired_mark_is_ignored():
+    assert texts("他说“好的，然后") == []
