@@ -58,3 +58,19 @@ def test_merge_over_files_sorts_by_quoted_then_first_appearance():
 def test_explain_uses_the_glossary():
     rows = merge([("-", phrase_stats(Document.from_text("增强“四个意识”")))], explain=True)
     assert rows[0].meaning.startswith("政治意识")
+
+
+def test_unquoted_formulas_are_found_with_a_boundary_only():
+    from govreport.slogans import unquoted_formulas
+
+    doc = Document.from_text("我们要做到四个坚持：坚持稳中求进。\n增速四个区第一，做好八个方面工作，打好三大攻坚战。\n“两个维护”")
+    found = {s.phrase: s for s in unquoted_formulas(doc)}
+    assert set(found) == {"四个坚持", "三大攻坚战"}
+    assert (found["四个坚持"].quoted, found["四个坚持"].first_line) == (0, 1)
+
+
+def test_unquoted_skips_quoted_and_generic_counts():
+    from govreport.slogans import unquoted_formulas
+
+    doc = Document.from_text("落实“四个坚持”，四个坚持。九个方面，六大领域。")
+    assert unquoted_formulas(doc) == []

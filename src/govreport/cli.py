@@ -152,6 +152,8 @@ def slogans(
         "--type", "-t", help="Only these types: formula,slogan,policy,model,event,quote,garbled.")] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Drop phrases quoted fewer times.")] = 1,
     explain: Annotated[bool, typer.Option("--explain", help="Add what well-known formulas stand for.")] = False,
+    unquoted: Annotated[bool, typer.Option(
+        "--unquoted", help="Also find numbered formulas used without quotes (四个坚持, 三大攻坚战).")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
@@ -165,13 +167,14 @@ def slogans(
     wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = _load(inputs, sl.phrase_stats, encoding)
+    batch = _load(inputs, sl.SloganTask(unquoted), encoding)
     if "garbled" not in wanted:
         for name, stats in batch.results:
             if lines := sl.damaged_quotes(stats):
                 where = ", ".join(str(n) for n in dict.fromkeys(lines))
                 warn(f"{name}: {len(lines)} quoted spans damaged by an encoding error (lines {where}; see --all)")
-    rows = sl.merge(batch.results, types=wanted, min_count=min_count, explain=explain)
+    rows = sl.merge(batch.results, types=wanted, min_count=0 if unquoted and min_count == 1 else min_count,
+                    explain=explain)
     several = len(batch.results) > 1
     fields = (["file"] if several else []) + ["phrase", "type", "quoted", "mentions", "first_line"]
     fields += (["files"] if several else []) + (["meaning"] if explain else [])

@@ -33,6 +33,13 @@ POLICY_END = re.compile(
     r"示范[村区县市镇园]|达标[区县市]|先进[县区市单位]|[村县区市]\([^)]*\)|[县区市]（[^）]*）)$")
 # What follows a quote: “放管服”改革, “登顶太行”计划, “万人助万企”活动.
 POLICY_AFTER = re.compile(r"^(?:活动|行动|计划|工程|改革|政策|称号|荣誉|奖|评选|试点|专项|示范|创建)")
+# Unquoted formulas: "要做到四个坚持：", "培育四大工程。" — a numeral, 个/大, a two-hanzi
+# concept, then a boundary (punctuation or 的/和/与/及/等), so "四个区第一" and "八个方面工作" stay out.
+UNQUOTED_FORMULA = re.compile(
+    r"(?<![一二两三四五六七八九十第])(?:[两三四五六七八九十]个|[三四五六七八九十]大)[\u4e00-\u9fff]{2}"
+    r"(?=[，。、；：,.;:的和与及等“”（）()！!？?\s]|$)")
+# "九个方面", "六大领域": counts of generic things, not formulas.
+GENERIC_TAIL = frozenset("方面 领域 部分 环节 区域 地区 城市 阶段 时期 问题 任务 行业 单位 部门 国家 省份 县区 重点 项目 渠道 层面 月份 季度".split())
 MODEL_END = re.compile(r"(?:模式|机制|体制|经济)$")
 MODEL_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:模式|机制|体制)")
 MODEL_BEFORE = re.compile(r"(?:实行|推行|采用|探索|推广)$")
@@ -101,7 +108,7 @@ def phrase_stats(doc: Document) -> list[PhraseStats]:
     """Every distinct quoted phrase of one document, garbled ones included, in order of first use."""
     groups: dict[tuple[str, bool], list[Quote]] = {}
     for quote in doc.quotes:
-        if quote.text.strip():
+        if quote.text.strip():  # “ ” holds nothing to count
             groups.setdefault((quote.text, quote.garbled), []).append(quote)
     stats = []
     for (phrase, garbled), quotes in groups.items():
@@ -115,6 +122,35 @@ def phrase_stats(doc: Document) -> list[PhraseStats]:
         stats.append(PhraseStats(phrase, kind, len(quotes), max(mentions, len(quotes)), first.line, first.start,
                                  tuple(q.line for q in quotes)))
     return stats
+
+
+def unquoted_formulas(doc: Document) -> list[PhraseStats]:
+    """Formulas a document uses without quotes: glossary entries and the numeral pattern."""
+    quoted = {q.text for q in doc.quotes}
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for q in doc.quotes:
+        inside.setdefault(q.line, []).append((q.start, q.end))
+    found: dict[str, list[tuple[int, int]]] = {}
+    glossary_pattern = _glossary_pattern()
+    for number, line in enumerate(doc.lines, 1):
+        for pattern in (glossary_pattern, UNQUOTED_FORMULA):
+            for match in pattern.finditer(line):
+                phrase = match.group(0)
+                if pattern is UNQUOTED_FORMULA and phrase[2:] in GENERIC_TAIL:
+                    continue
+                if phrase in quoted or any(a <= match.start() < b for a, b in inside.get(number, ())):
+                    continue
+                found.setdefault(phrase, []).append((number, match.start()))
+    return [PhraseStats(phrase, glossary().get(phrase, ("formula",))[0], 0, len(places), places[0][0], places[0][1],
+                        tuple(n for n, _ in places))
+            for phrase, places in found.items()]
+
+
+@cache
+def _glossary_pattern() -> re.Pattern:
+    """Glossary formulas of three or more characters (two, like 两山, are too ambiguous unquoted)."""
+    phrases = [p for p, (kind, _) in glossary().items() if kind == "formula" and len(p) >= 3]
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
 def merge(parts: Sequence[tuple[str, list[PhraseStats]]], *, types: Sequence[str] = DEFAULT_TYPES,
@@ -141,3 +177,14 @@ def merge(parts: Sequence[tuple[str, list[PhraseStats]]], *, types: Sequence[str
 def damaged_quotes(stats: Sequence[PhraseStats]) -> list[int]:
     """Line of every damaged quoted span, one entry a span."""
     return sorted(line for s in stats if s.type == "garbled" for line in s.lines)
+
+
+@dataclass(frozen=True)
+class SloganTask:
+    """Per-document work of `govreport slogans`; picklable for a process pool."""
+
+    unquoted: bool = False
+
+    def __call__(self, doc: Document) -> list[PhraseStats]:
+        stats = phrase_stats(doc)
+        return stats + unquoted_formulas(doc) if self.unquoted else stats
