@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from enum import Enum
@@ -179,6 +180,35 @@ def slogans(
     fields = (["file"] if several else []) + ["phrase", "type", "quoted", "mentions", "first_line"]
     fields += (["files"] if several else []) + (["meaning"] if explain else [])
     _emit(rows, fields, fmt, no_header)
+    _finish(batch)
+
+
+@app.command()
+def targets(
+    inputs: Inputs = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", help="target, actual, other or all.")] = "target",
+    indicator: Annotated[Optional[str], typer.Option(
+        "--indicator", "-i", help="Only indicators containing this text, e.g. 生产总值.")] = None,
+    year: Annotated[Optional[str], typer.Option("--year", "-y", help="Only figures for this year.")] = None,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+) -> None:
+    """Every quantitative goal and result: indicator, value, unit, bound, change, kind, year, sentence.
+
+    Example: govreport targets corpus/fengquan-2022.txt --indicator 生产总值
+    """
+    from govreport import targets as tg
+    from govreport.render import View
+    from govreport.simplify import to_simplified
+
+    if kind not in (*tg.KINDS, "all"):
+        raise typer.BadParameter(f"{kind!r} is not one of target, actual, other, all", param_hint="--kind")
+    wanted = to_simplified(indicator) if indicator else None
+    batch = _load(inputs, tg.extract, encoding)
+    rows = [row for _, found in batch.results for row in tg.select(found, kind=kind, indicator=wanted, year=year)]
+    fields = [f.name for f in dataclasses.fields(tg.TargetRow)]
+    _emit(rows, fields, fmt, no_header, tg.table_view(several=len(batch.results) > 1))
     _finish(batch)
 
 

@@ -1,0 +1,78 @@
+"""The words around a figure that tell what it is: regexes named for what they catch, with examples."""
+
+import re
+
+# --- the report's own year ---------------------------------------------------------------
+# "——2022年4月20日在河南省新乡市凤泉区…会议上": the date it was delivered.
+DELIVERY_DATE = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日")
+# "一、2009年工作回顾" -> 2010;  "二、2010年主要任务" -> 2010.
+REVIEW_YEAR = re.compile(r"(\d{4})年(?:及[^、，]{0,8})?(?:和[^、，]{0,10})?(?:政府)?工作(?:回顾|总结)")
+PLAN_YEAR = re.compile(r"(\d{4})年(?:[^，。]{0,12})(?:主要任务|工作安排|重点工作|工作任务|总体要求|目标任务|预期目标|主要工作)")
+# "2013年是…", "今年是…关键之年": said in the opening of the plan.
+YEAR_IS = re.compile(r"(\d{4})年是")
+
+# --- sentences and clauses -----------------------------------------------------------------
+SENTENCE_END = re.compile(r"[。！？!?]")
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+# --- kind ------------------------------------------------------------------------------------
+# "力争年内完成投资55亿元", "主要预期目标是：", "到2026年": a commitment.
+TARGET_CUE = re.compile(r"力争|确保|争取|预期目标|主要目标|目标是|目标为|奋斗目标|到\d{4}年|计划|努力实现|今年要|年内")
+# "同比增长", "比上年增长", "较2017年", "累计", "去年": a result.
+ACTUAL_CUE = re.compile(r"同比|比上年|较上年|较\d{4}年|比\d{4}年|累计|去年|上年|过去一年|一年来|五年来|这五年|过去五年|"
+                        r"已经|已|完成了|实现了|达到了|取得了|全年实现|全年完成")
+# "总投资561亿元", "投资1.8亿元的凤凰山引水工程", "总占地8800亩", "年产2.4亿支": what a project is, not a goal.
+ATTRIBUTE_BEFORE = re.compile(r"(?:总投资|计划总投资|总占地|占地|总面积|建筑面积|总规模|规模|年产|设计产能|产能)(?:约|达)?$")
+INVEST_BEFORE = re.compile(r"(?<!完成)(?<!完成了)(?<!争取)投资$")
+ATTRIBUTE_AFTER = re.compile(r"^的")
+# "由30.8%提高到43.3%", "从15%提升到50%": the first figure is the baseline.
+BASELINE_BEFORE = re.compile(r"[由从]$")
+BASELINE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:提高|提升|增加|上升|下降|降低|减少|扩大|缩小)?[到至]")
+# "千万元以上项目", "亿元以上项目": a class of projects, not a quantity.
+THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:重大|重点|大|产业|工业|新建|续建|招商|签约)?(?:项目|企业|工程)")
+# "增速在全市9个专业园区中位列第一": the size of a ranking group.
+RANK_GROUP = re.compile(r"(?:全市|全省|全国|全区|全县)$")
+RANK_GROUP_AFTER = re.compile(r"^[^，,。；;]{0,10}中")
+# "阅读量:273次", "更新时间": page furniture copied with the text.
+METADATA = re.compile(r"阅读量|浏览量|浏览次数|点击量|点击数|更新时间|发布时间|信息来源|来源[:：]")
+
+# --- comparator before a figure ---------------------------------------------------------
+AT_LEAST_BEFORE = re.compile(r"(?:超过|突破|不低于|高于|超|多于|不少于|以上)$")
+AT_MOST_BEFORE = re.compile(r"(?:不超过|控制在|低于|不高于|少于|以内|压减到|压降到|降至|降到)$")
+ABOUT_BEFORE = re.compile(r"(?:约|近|接近|大约|将近)$")
+
+# --- change ----------------------------------------------------------------------------------
+GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|上涨|上升|增速|涨幅|增幅|提升|扩大|增)(?:了)?$")
+DECLINE_BEFORE = re.compile(r"(?:下降|降低|减少|低于|回落|下调|压减|压降|缩减|减)(?:了|为|到)?$")
+# "成立10个工作专班", "实施5000亩高标准农田建设项目": the verb alone names nothing; the noun after does.
+VERB_ONLY = re.compile(r"^(?:实施|成立|启动|建设|建成|完成|开展|新增|引进|培育|签约|推进|打造|创建|谋划|争取|投入|设立|组建|举办|竣工|新建)?$")
+INCREMENT = re.compile(r"新增|新建|建成|新收储|收储|新引进|引进|新培育|新开工|新落户|新登记|新认定|新改建|改造|建设|培育|创建|增加|新开|新设")
+SHARE = re.compile(r"率|比重|比例|占比|占|覆盖|普及|份额|强度|贡献")
+GROWTH_WORDS = re.compile(r"增长|增速|涨幅|增幅")
+
+# --- years around a figure ----------------------------------------------------------------
+HORIZON = re.compile(r"到(\d{4})年")
+SINCE = re.compile(r"较(\d{4})年|比(\d{4})年")
+EXPLICIT_YEAR = re.compile(r"(?<![\d到较比])(\d{4})年(?![\d月底末初])")
+FIVE_YEARS = re.compile(r"这五年|五年来|过去五年|过去的五年|十三五时期|“十三五”时期|“十三五”期间|十三五期间|“十四五”时期|“十四五”以来|十年来|过去十年")
+STOCK_BEFORE = re.compile(r"(?:达到|达|突破|超过|升至|增至|提升到|提高到|提高至|提升至)$")
+
+# --- "no target this year" ----------------------------------------------------------------
+# "我们没有提出全年经济增速具体目标"
+ABSENT = re.compile(r"(?:没有提出|未提出|不提出|不设定?|未设定|不再设定?)([^，,。；;]{0,12}?)(?:具体)?(?:预期)?目标")
+
+# --- indicator --------------------------------------------------------------------------------
+LEAD_WORDS = re.compile(
+    r"^(?:其中|全年|今年|年内|去年|上年|当年|同时|并|并且|以及|和|与|及|力争|确保|争取|努力|预计|实现|完成|累计|共|共计|"
+    r"全市|全省|全区|全县|全国|我省|我市|我区|我县|经济社会发展(?:的)?主要预期目标(?:是|为)?|主要预期目标(?:是|为)?|"
+    r"要|将|继续|持续|\d{4}年|到\d{4}年|年均|平均|分别|\d{4}年?(?:[-—至]\d{4}年)?)+")
+TRAIL_WORDS = re.compile(
+    r"(?:同比|比上年|较上年|较\d{4}年|比\d{4}年|年均|平均|分别|实际|名义|可比|全年|要|将)?"
+    r"(?:增长|下降|提高|提升|降低|减少|增加|上涨|上升|达到|达|突破|超过|超|为|完成|实现|保持在|保持|控制在|稳定在|"
+    r"提升到|提高到|提高至|增至|降至|降到|至|到|约|近|接近|由|从|在|累计|共计|共|合计|有|是|低于|高于|不低于|不超过)+$")
+# "…应急工程共计26个重点防洪除涝项目", "口口妙食品等15个…项目": the figure counts the noun after it.
+SUMMING_UP = re.compile(r"(?:等|共计|共|合计|总计)$")
+# "年产值超10亿元、30亿元、50亿元的大企业集团": what the figures belong to comes after 的.
+OWNER_AFTER = re.compile(r"^(?:[、和]\d+(?:\.\d+)?[万亿千百]*[\u4e00-\u9fff%/]{0,4})*的([\u4e00-\u9fff“”]{2,12})")
+# Verbs that start a new item of a list, ending the reach of an earlier 新增.
+OTHER_VERB = re.compile(r"实施|完成|开展|签约|成立|启动|达到|达|申报|荣获|办理|推进|争取")
