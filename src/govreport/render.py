@@ -23,7 +23,8 @@ class View:
     bar: str | None = None  # a numeric field drawn as a bar beside its number
     highlight: tuple[str, str] | None = None  # (header of a column, field whose text is highlighted in it)
     title: str | None = None
-    wrap: Sequence[str] = field(default_factory=tuple)
+    wrap: Sequence[str] = field(default_factory=tuple)  # columns that take the spare width and wrap
+    max_width: dict[str, int] = field(default_factory=dict)  # columns folded at this width
 
 
 def resolve_format(fmt: str | None, stream: TextIO) -> str:
@@ -101,8 +102,8 @@ def _table(rows: list[Any], fields: Sequence[str], stream: TextIO, view: View) -
     for header, _ in columns:
         numeric = header in ("rank", "count", "per_10k", "docs", "score", "line", "col", "quoted", "mentions",
                              "first_line", "files", "value")
-        table.add_column(header, justify="right" if numeric else "left",
-                         overflow="fold", ratio=3 if header in view.wrap else None)
+        table.add_column(header, justify="right" if numeric else "left", overflow="fold",
+                         ratio=1 if header in view.wrap else None, max_width=view.max_width.get(header))
         if header == view.bar:
             table.add_column("", no_wrap=True, style="cyan")
     top = max((getattr(r, view.bar) or 0 for r in rows), default=0) if view.bar else 0

@@ -75,7 +75,8 @@ def extract(doc: Document) -> list[TargetRow]:
             continue
         context = Context(year, gdp, line_sections[number - 1], bool(cues.FIVE_YEARS.search(line)))
         rows.extend(_absent_rows(doc, number, line, context))
-        figures = [f for f in find_figures(line) if not _inside(f, masked.get(number, ()))]
+        figures = [f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
+                   and not cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4])]
         for start, end in _sentence_spans(line):
             inside = [f for f in figures if start <= f.start < end]
             if inside:
@@ -118,11 +119,17 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
     sentence_kind = _sentence_kind(sentence, context)
     rows, previous, last_end, last_change = [], None, start, None
     comparators = _comparators(line, figures, start, end)
+    split = _respective(line, figures, start)
     for fig, comparator in zip(figures, comparators):
         before, after = line[start:fig.start], line[fig.end:end]
-        indicator = _indicator(line, fig, last_end, end, previous, context)
+        indicator = split.get(fig.start) or _indicator(line, fig, last_end, end, previous, context)
         kind = _kind(line[fig.start:fig.end], before, after, sentence_kind, line, number)
-        change = _change(line[last_end:fig.start], after, indicator, fig, last_change)
+        between = line[last_end:fig.start]
+        if last_change in ("growth", "decline") and not _clean(between.strip("、和及与")) and between.strip() \
+                and not cues.CLAUSE_END.search(between):
+            change = last_change  # 7%以上、力争达到8%; 分别增长9%和10%以上: same measure, same change
+        else:
+            change = _change(between, after, indicator, fig, last_change)
         row_year = _year(kind, fig, before, sentence, context)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         rows.append(TargetRow(
@@ -133,6 +140,23 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
             section=context.section.heading, sentence=sentence.strip()))
         previous, last_end, last_change = indicator, fig.end, change
     return rows
+
+
+def _respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, str]:
+    """`城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`: the i-th subject goes with the i-th figure."""
+    out: dict[int, str] = {}
+    for i, fig in enumerate(figures):
+        before = line[start:fig.start]
+        at = before.rfind("分别")
+        if at < 0 or fig.start in out:
+            continue
+        subject = _clean(_clause_before(before[:at]))
+        names = [n for n in re.split(r"[、和与及]", subject) if n]
+        group = [f for f in figures[i:] if f.start > start + at]
+        group = group[:len(names)]
+        if len(names) > 1 and len(group) == len(names):
+            out.update({f.start: n for f, n in zip(group, names)})
+    return out
 
 
 def _comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> list[str]:
@@ -169,7 +193,7 @@ def _sentence_kind(sentence: str, context: Context) -> str | None:
         horizon = cues.HORIZON.search(sentence)
         if horizon and context.year and int(horizon.group(1)) >= context.year:
             return "target"
-        if target and not actual and re.search(r"力争|预期目标|主要目标|目标是|奋斗目标", sentence):
+        if target and not actual and "今年" in sentence and re.search(r"力争|预期目标|主要目标|目标是", sentence):
             return "target"
         return "actual"
     if lean == "target":
@@ -222,13 +246,14 @@ def _change(before: str, after: str, indicator: str, fig: Figure, previous: str 
     """growth, decline, share, increment, count or level, from the verb before the figure and its unit."""
     if fig.unit == "番":
         return "growth"
-    if cues.DECLINE_BEFORE.search(before):
+    if cues.DECLINE_BEFORE.search(before) or cues.DECLINE_MARGIN.search(before):
         return "decline"
     if cues.GROWTH_BEFORE.search(before):
         return "growth" if fig.unit in ("%", "个百分点", "百分点", "倍") else "increment"
-    if fig.unit in ("%", "‰", "个百分点", "百分点"):
-        return "growth" if cues.GROWTH_WORDS.search(indicator) else "share"
     clause = _clause_before(before)
+    if fig.unit in ("%", "‰", "个百分点", "百分点"):
+        verb_part = clause.rsplit("分别", 1)[-1]  # 失业率、涨幅分别控制在…: the subjects are split apart
+        return "growth" if cues.GROWTH_WORDS.search(indicator) or cues.GROWTH_WORDS.search(verb_part) else "share"
     unit = fig.unit.lstrip("万亿千百")
     if unit.endswith("元"):
         return "increment" if re.search(r"新增|增加", clause) else "level"
@@ -336,9 +361,19 @@ def table_view(*, several: bool):
         ("change", lambda r: r.change),
         ("year", lambda r: r.year),
         ("kind", lambda r: r.kind),
-        ("sentence", lambda r: r.sentence),
+        ("sentence", _excerpt),
     ]
-    return View(columns=columns, highlight=("sentence", "text"), wrap=("sentence",))
+    return View(columns=columns, highlight=("sentence", "text"), wrap=("sentence",),
+                max_width={"indicator": 14, "file": 24})
+
+
+def _excerpt(row: TargetRow, width: int = 22) -> str:
+    """The sentence around the figure, so a terminal row stays one or two lines high."""
+    at = row.sentence.find(row.text)
+    if at < 0 or len(row.sentence) <= 2 * width + len(row.text):
+        return row.sentence
+    start, stop = max(0, at - width), at + len(row.text) + width
+    return ("…" if start else "") + row.sentence[start:stop] + ("…" if stop < len(row.sentence) else "")
 
 
 def _number(value: float | None) -> str:

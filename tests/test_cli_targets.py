@@ -1,0 +1,103 @@
+import json
+import re
+import subprocess
+import sys
+
+from conftest import SEED, SHARED, jsonl, needs_shared, report_files, tsv
+from govreport import load_document
+from govreport.sources import read
+from govreport.targets import extract, report_year
+
+FIELDS = ["file", "line", "col", "text", "indicator", "value", "value_high", "unit", "base_value", "base_unit",
+          "comparator", "change", "kind", "year", "section", "sentence"]
+
+
+def test_fields_and_default_kind(cli):
+    code, out, err = cli("targets", str(SEED))
+    rows = tsv(out)
+    assert code == 0 and err == ""
+    assert list(rows[0]) == FIELDS
+    assert {r["kind"] for r in rows} == {"target"}
+
+
+def test_filters(cli):
+    rows = jsonl(cli("targets", "--kind", "all", "--indicator", "生產總值", "-f", "jsonl", str(SEED))[1])
+    assert rows and all("生产总值" in r["indicator"] for r in rows)
+    assert {r["kind"] for r in rows} >= {"target", "actual"}
+    years = {r["year"] for r in jsonl(cli("targets", "--year", "2026", "-f", "jsonl", str(SEED))[1])}
+    assert years == {"2026"}
+    assert cli("targets", "--kind", "plan", str(SEED))[0] == 2
+
+
+def test_json_numbers_are_numbers(cli):
+    rows = json.loads(cli("targets", "-f", "json", str(SEED))[1])
+    assert all(isinstance(r["value"], (int, float)) and isinstance(r["line"], int) for r in rows)
+    assert any(r["base_value"] == 1.34e10 and r["base_unit"] == "元" for r in rows)
+
+
+def test_table_view(cli):
+    out = cli("targets", "-f", "table", str(SEED))[1]
+    assert "≥10%" in out and "indicator" in out
+
+
+def test_targets_does_not_import_jieba():
+    code = "import sys; from govreport.cli import main; sys.argv=['govreport','targets',sys.argv[1]];\n" \
+           "import contextlib, io\n" \
+           "with contextlib.redirect_stdout(io.StringIO()):\n" \
+           "    try: main()\n" \
+           "    except SystemExit: pass\n" \
+           "print('jieba' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("False")
+
+
+@needs_shared
+def test_seed_scores(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    with open(pred, "w", encoding="utf-8") as out:
+        subprocess.run([sys.executable, "-m", "govreport", "targets", "--kind", "all", "--format", "jsonl", str(SEED)],
+                       stdout=out, check=True)
+    done = subprocess.run([sys.executable, str(SHARED / "eval" / "score_targets.py"),
+                           str(SHARED / "gold" / "seed-figures.tsv"), str(pred), "--json"],
+                          capture_output=True, text=True, check=True)
+    score = json.loads(done.stdout)
+    assert score["figures_prf"][2] >= 0.97
+    assert score["target_prf"][2] >= 0.95 and score["actual_prf"][2] >= 0.95
+    assert score["kind_accuracy"] >= 0.95 and score["comparator_accuracy"] >= 0.98
+    assert score["year_accuracy"] >= 0.95 and score["change_accuracy"] >= 0.90
+    assert score["indicator_accuracy"] >= 0.90
+
+
+HEADLINE = re.compile(r"主要预期目标(?:是|为)")
+BOUND = {"以上": ">=", "以内": "<=", "左右": "~"}
+
+
+@needs_shared
+def test_headline_targets_of_every_report():
+    """Rows of each report's 主要预期目标 sentence: kind target, the report's year, the bound it writes."""
+    checked = 0
+    for path in report_files():
+        doc = load_document(read(str(path)))
+        year = report_year(doc)
+        assert year is not None, path.name
+        for row in extract(doc):
+            if not HEADLINE.search(row.sentence) or row.sentence.index(row.text) < HEADLINE.search(row.sentence).end():
+                continue
+            if row.comparator == "absent" or "到20" in row.sentence:
+                continue
+            checked += 1
+            assert row.kind == "target", (path.name, row.text, row.sentence[:40])
+            assert row.year == str(year), (path.name, row.text)
+            suffix = next((c for word, c in BOUND.items() if row.text.endswith(word)), None)
+            if suffix:
+                assert row.comparator == suffix, (path.name, row.text)
+    assert checked > 200
+
+
+@needs_shared
+def test_national_2020_has_an_absent_gdp_row_and_no_invented_number():
+    rows = extract(load_document(read(str(SHARED / "reports" / "national-2020.txt"))))
+    absent = [r for r in rows if r.comparator == "absent"]
+    assert len(absent) == 1 and absent[0].value is None and "国内生产总值" in absent[0].indicator
+    assert not [r for r in rows if r.kind == "target" and "生产总值" in r.indicator and r.value is not None
+                and r.unit == "%" and r.change == "growth"]

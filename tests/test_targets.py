@@ -1,0 +1,96 @@
+import pytest
+
+from govreport.document import Document
+from govreport.targets import extract, report_year, select
+
+PLAN = ("政府工作报告——2022年4月20日在某区人民代表大会上\n各位代表：\n一、2021年工作回顾\n"
+        "全年实现地区生产总值83.18亿元，同比增长4.4%；总投资24亿元的锂电池项目竣工。\n"
+        "这五年，地区生产总值年均增长6.0%，居民人均可支配收入突破2.8万元。\n"
+        "二、2022年工作安排\n"
+        "主要预期目标是：地区生产总值增长10%以上，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右。\n"
+        "到2026年，地区生产总值达到134亿元。力争高新技术企业研发覆盖率从15%提升到50%。\n"
+        "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。\n"
+        "地区生产总值增长7%以上、力争达到8%。实施千万元以上项目107个。\n")
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return {(r.line, r.text): r for r in extract(Document.from_text(PLAN, "r.txt"))}
+
+
+def test_report_year_from_delivery_date():
+    assert report_year(Document.from_text(PLAN)) == 2022
+
+
+def test_report_year_from_headings():
+    assert report_year(Document.from_text("各位代表：\n一、2009年工作回顾\n正文")) == 2010
+    assert report_year(Document.from_text("各位代表：\n二、2010年主要任务\n正文")) == 2010
+
+
+def test_actuals_of_last_year(rows):
+    gdp = rows[(4, "83.18亿元")]
+    assert (gdp.kind, gdp.year, gdp.indicator, gdp.change, gdp.comparator) == ("actual", "2021", "地区生产总值", "level", "=")
+    growth = rows[(4, "4.4%")]
+    assert (growth.indicator, growth.change) == ("地区生产总值", "growth")
+
+
+def test_project_attribute_is_other(rows):
+    assert rows[(4, "24亿元")].kind == "other"
+
+
+def test_five_year_span_and_stock(rows):
+    assert rows[(5, "6.0%")].year == "2017-2021"
+    stock = rows[(5, "2.8万元")]
+    assert (stock.year, stock.comparator) == ("2021", ">=")
+
+
+def test_headline_targets(rows):
+    gdp, jobless, prices = rows[(7, "10%以上")], rows[(7, "5.5%以内")], rows[(7, "3%左右")]
+    assert (gdp.kind, gdp.comparator, gdp.year, gdp.change, gdp.indicator) == ("target", ">=", "2022", "growth", "地区生产总值")
+    assert (jobless.comparator, jobless.indicator, jobless.change) == ("<=", "城镇调查失业率", "share")
+    assert (prices.comparator, prices.change) == ("~", "growth")
+
+
+def test_horizon_year_and_baseline(rows):
+    assert rows[(8, "134亿元")].year == "2026"
+    assert rows[(8, "15%")].kind == "other"
+    fifty = rows[(8, "50%")]
+    assert (fifty.kind, fifty.change, fifty.indicator) == ("target", "share", "高新技术企业研发覆盖率")
+
+
+def test_respective_lists_share_the_bound_and_split_subjects(rows):
+    a, b = rows[(9, "5%")], rows[(9, "3%以内")]
+    assert (a.comparator, b.comparator) == ("<=", "<=")
+    assert (a.indicator, b.indicator) == ("城镇调查失业率", "居民消费价格涨幅")
+
+
+def test_two_tier_target_is_two_rows(rows):
+    low, high = rows[(10, "7%以上")], rows[(10, "8%")]
+    assert (low.comparator, high.comparator) == (">=", "=")
+    assert high.indicator == "地区生产总值" and high.change == "growth" and high.kind == "target"
+
+
+def test_threshold_is_other(rows):
+    assert rows[(10, "千万元以上")].kind == "other"
+    assert rows[(10, "107个")].kind == "target"
+
+
+def test_absent_target():
+    doc = Document.from_text("各位代表：\n二、2020年工作任务\n需要说明的是，我们没有提出全年经济增速具体目标，主要因为不确定性很大。\n")
+    found = extract(doc)
+    assert [(r.comparator, r.value, r.kind) for r in found] == [("absent", None, "target")]
+    assert "生产总值" in found[0].indicator
+
+
+def test_columns_point_into_the_input_file():
+    doc = Document.from_text("　　地区生产总值增长８％左右。")
+    row = extract(doc)[0]
+    assert (row.col, row.text, row.value) == (11, "8%左右", 8)  # two indents + 8 hanzi before it
+
+
+def test_select_filters():
+    found = extract(Document.from_text(PLAN))
+    assert all(r.kind == "target" for r in select(found))
+    assert {r.indicator for r in select(found, kind="all", indicator="生产总值")} <= {"地区生产总值"}
+    assert all("2026" == r.year for r in select(found, kind="all", year="2026"))
+    assert any(r.year == "2017-2021" for r in select(found, kind="all", year="2019"))
