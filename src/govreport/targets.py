@@ -67,7 +67,7 @@ def extract(doc: Document) -> list[TargetRow]:
     """All figures of a document with indicator, bound, change, kind and year."""
     year = report_year(doc)
     gdp = "国内生产总值" if "全国人民代表大会" in "".join(doc.lines[:8]) or _no_title(doc) else "地区生产总值"
-    line_sections = sections(doc)
+    line_sections = _lean_unmarked(doc, sections(doc))
     masked = _masked_spans(doc)
     rows: list[TargetRow] = []
     for number, line in enumerate(doc.lines, 1):
@@ -82,6 +82,19 @@ def extract(doc: Document) -> list[TargetRow]:
             if inside:
                 rows.extend(_sentence_rows(doc, number, line, start, end, inside, context))
     return rows
+
+
+def _lean_unmarked(doc: Document, line_sections: list[Section]) -> list[Section]:
+    """A top-level section whose title says nothing (一、一年接着一年干…) leans the way its sentences do."""
+    votes: dict[str | None, list[int]] = {}
+    for line, section in zip(doc.lines, line_sections):
+        if section.kind == "other" and section.top:
+            tally = votes.setdefault(section.top, [0, 0])
+            tally[0] += len(cues.REVIEW_VOTE.findall(line))
+            tally[1] += len(cues.PLAN_VOTE.findall(line))
+    lean = {top: ("review" if r >= 0.4 * p and r else "plan" if r <= 0.1 * p and p else "other")
+            for top, (r, p) in votes.items()}
+    return [replace(s, kind=lean[s.top]) if s.top in lean else s for s in line_sections]
 
 
 def _no_title(doc: Document) -> bool:
@@ -197,12 +210,17 @@ def _sentence_kind(sentence: str, context: Context) -> str | None:
             return "target"
         return "actual"
     if lean == "target":
-        if actual and re.search(r"同比|比上年|较上年|去年|过去一年|一年来|五年来|过去五年|这五年", sentence) and not target:
+        if actual and re.search(r"同比|去年|过去一年|一年来|五年来|过去五年|这五年", sentence) and not target:
             return "actual"
         return "target"
     if target and not actual:
         return "target"
     if actual and not target:
+        return "actual"
+    years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
+    if context.year and (context.year in years or "今年" in sentence):
+        return "target"
+    if context.year and years and max(years) < context.year:
         return "actual"
     return None
 
