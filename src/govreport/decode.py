@@ -34,14 +34,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         return _decode_as(data, name, encoding)
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return _check_text(_decode_as(data, name, codec), name)
+            return _check_text(_decode_as(data, name, codec), name, guessed=False)
     if b"\x00" in data:
         try:
             return _check_text(_utf16_without_bom(data, name), name)
         except InputError:
             raise InputError(name, "binary file, not a text report") from None
     try:
-        return _check_text(data.decode("utf-8"), name)
+        return _check_text(data.decode("utf-8"), name, guessed=False)
     except UnicodeDecodeError:
         pass
     return _check_text(_best_guess(data, name), name)
@@ -107,11 +107,13 @@ def _decodes(data: bytes, codec: str) -> bool:
     return True
 
 
-def _check_text(text: str, name: str) -> str:
-    """Refuse binary data and bytes that only decode to noise (random hanzi, stray symbols)."""
+def _check_text(text: str, name: str, *, guessed: bool = True) -> str:
+    """Refuse binary data and, for a guessed codec, bytes that only decode to noise (random hanzi)."""
     sample = text[:65536]
     if len(CONTROL.findall(sample)) > max(2, len(sample) // 200):
         raise InputError(name, "binary file, not a text report")
+    if not guessed:
+        return text  # valid UTF-8 or a BOM is evidence enough
     plausible = len(PLAUSIBLE.findall(sample))
     hanzi = HANZI.findall(sample)
     common = common_hanzi()

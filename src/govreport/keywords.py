@@ -69,11 +69,17 @@ def load_stopwords(paths: Iterable[str] = ()) -> frozenset[str]:
     return bundled_stopwords() | extra
 
 
+@cache
+def _terms() -> tuple[frozenset[str], re.Pattern]:
+    terms = frozenset(entry.split()[0] for entry in lines("userdict.txt"))
+    return terms, re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
 def keep_phrases(doc: Document) -> set[str]:
     """The document's own short quoted phrases, kept whole unless they hold a dictionary term."""
-    terms = set(lines("userdict.txt"))
+    terms, pattern = _terms()
     phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
-    return {p for p in phrases if p in terms or not any(t in p for t in terms if len(t) < len(p))}
+    return {p for p in phrases if p in terms or not pattern.search(p)}
 
 
 def is_word(token: str, options: Options) -> bool:
@@ -91,18 +97,26 @@ def count_words(doc: Document, segmenter: Segmenter, options: Options) -> WordCo
         words = [w for w, tag in pairs if tag in options.pos and is_word(w, options)]
     else:
         tokens = segmenter.cut(doc.text, keep)
-        words = [w for w in tokens if is_word(w, options)]
-    result = WordCounts(doc.name, Counter(words), sum(1 for t in tokens if not NO_WORD.match(t) or t.isdigit()))
+        words = tokens if options.method == "textrank" else []
+    every = Counter(tokens)
+    ranked = {w for w in every if is_word(w, options)}
+    counts = Counter({w: n for w, n in every.items() if w in ranked}) if not options.pos else Counter(words)
+    result = WordCounts(doc.name, counts, _token_total(every))
     if options.method == "textrank":
-        result.edges = _cooccurrences(words)
+        result.edges = _cooccurrences([w for w in words if w in ranked])
     return result
+
+
+def _token_total(every: Counter) -> int:
+    """Tokens behind per_10k: words and numbers, not punctuation or blanks."""
+    return sum(n for t, n in every.items() if not NO_WORD.match(t) or t.isdigit())
 
 
 def count_terms(doc: Document, segmenter: Segmenter, terms: Sequence[str]) -> WordCounts:
     """Exact occurrences of each term in the simplified text, zeros included (a text search)."""
     tokens = segmenter.cut(doc.text, keep_phrases(doc))
     counts = Counter({term: doc.text.count(term) for term in terms})
-    return WordCounts(doc.name, counts, sum(1 for t in tokens if not NO_WORD.match(t) or t.isdigit()))
+    return WordCounts(doc.name, counts, _token_total(Counter(tokens)))
 
 
 def rank(parts: Sequence[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,
