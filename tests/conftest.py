@@ -17,6 +17,12 @@ def report_files():
     return sorted(REPORTS.rglob("*.txt")) if REPORTS.is_dir() else []
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own result cache, never the user's."""
+    monkeypatch.setenv("GOVREPORT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def cli():
     """Run the govreport CLI in-process; returns (exit code, stdout, stderr)."""

@@ -50,7 +50,7 @@ def test_damaged_spans_are_garbled_and_hidden_by_default():
 def test_merge_over_files_sorts_by_quoted_then_first_appearance():
     a = phrase_stats(Document.from_text("“放管服”“六稳”", "a"))
     b = phrase_stats(Document.from_text("“六稳”“双减”", "b"))
-    rows = merge([("a", a), ("b", b)])
+    rows = merge([("a", a), ("b", b)], several=True)
     assert [(r.phrase, r.quoted, r.files, r.file) for r in rows] == [
         ("六稳", 2, 2, "a"), ("放管服", 1, 1, "a"), ("双减", 1, 1, "b")]
 

@@ -2,6 +2,13 @@
 
 __version__ = "0.1.0"
 
-from govreport.document import Document, load_document  # noqa: E402
-
 __all__ = ["Document", "load_document", "__version__"]
+
+
+def __getattr__(name):
+    """Document and load_document on first use, so `govreport --help` stays light."""
+    if name in ("Document", "load_document"):
+        from govreport import document
+
+        return getattr(document, name)
+    raise AttributeError(name)

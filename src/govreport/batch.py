@@ -1,48 +1,133 @@
-"""Run one analysis over many inputs: documents one at a time, errors kept per input."""
+"""Run one analysis over many inputs: streamed, in input order, in parallel if asked, cached, past bad files."""
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from govreport.document import Document, load_document
+from govreport import cache as cache_mod
 from govreport.errors import InputError
-from govreport.sources import expand, read
+from govreport.sources import Source, expand, read
 
-R = TypeVar("R")
+if TYPE_CHECKING:  # a warm run answered from the cache needs neither documents nor a process pool
+    from concurrent.futures import ProcessPoolExecutor
 
+    from govreport.document import Document
 
-@dataclass
-class Batch(Generic[R]):
-    """Results in input order; `failed` holds one InputError per input that could not be read."""
-
-    results: list[tuple[str, R]] = field(default_factory=list)
-    failed: list[InputError] = field(default_factory=list)
+WINDOW = 4  # documents in flight per worker: enough to keep workers busy, few enough to bound memory
 
 
-def documents(args: Iterable[str], *, encoding: str | None = None, stdin: BinaryIO | None = None,
-              on_error: Callable[[InputError], None]) -> Iterator[Document]:
-    """Documents for the arguments, streamed; each bad input goes to on_error and is skipped."""
-    for path in expand(args):
-        if isinstance(path, InputError):
-            on_error(path)
-            continue
+class Task(Protocol):
+    """Per-document work: picklable, with a fingerprint of what changes its result."""
+
+    def __call__(self, doc: "Document") -> Any: ...
+    def fingerprint(self) -> str: ...
+    def rename(self, result: Any, name: str) -> Any: ...
+
+
+class Batch:
+    """Iterate for (name, result) in input order; `failed` fills with one InputError per bad input."""
+
+    def __init__(self, args: Iterable[str], task: Task, *, encoding: str | None = None,
+                 stdin: BinaryIO | None = None, jobs: int = 1, cache: cache_mod.Cache | None = None,
+                 on_error: Callable[[InputError], None] = lambda err: None,
+                 on_progress: Callable[[int, int], None] | None = None):
+        self.paths = list(expand(args))
+        self.task, self.encoding, self.stdin, self.cache = task, encoding, stdin, cache
+        self.jobs = max(1, min(jobs, len(self.paths)))
+        self.failed: list[InputError] = []
+        self._on_error, self._on_progress = on_error, on_progress
+        self.done = 0
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        fingerprint = self.task.fingerprint() if self.cache else ""
+        pool: "ProcessPoolExecutor | None" = None
+        pending: deque = deque()
         try:
-            yield load_document(read(path, stdin), encoding=encoding)
+            for path in self.paths:
+                item = self._start(path, fingerprint, pool)
+                if item == "pool":
+                    pool = _pool(self.jobs)
+                    item = self._start(path, fingerprint, pool)
+                pending.append(item)
+                while pending and (_ready(pending[0]) or len(pending) > self.jobs * WINDOW):
+                    yield from self._finish(pending.popleft(), fingerprint)
+            while pending:
+                yield from self._finish(pending.popleft(), fingerprint)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+
+    def _start(self, path, fingerprint: str, pool):
+        """A finished (name, result, key) or error, or a (name, future, key) when a worker computes it."""
+        if isinstance(path, InputError):
+            return path
+        try:
+            source = read(path, self.stdin)
         except InputError as err:
-            on_error(err)
+            return err
+        entry = cache_mod.key(source.data, fingerprint, self.encoding) if self.cache else None
+        if entry and (hit := self.cache.get(entry)) is not None:
+            return (source.name, self.task.rename(hit, source.name), None, False)
+        if self.jobs > 1 and pool is None:
+            return "pool"
+        if pool is None:
+            return (source.name, work(self.task, source, self.encoding), entry, False)
+        return (source.name, pool.submit(work, self.task, source, self.encoding), entry, True)
+
+    def _finish(self, item, fingerprint: str) -> Iterator[tuple[str, Any]]:
+        self.done += 1
+        if self._on_progress:
+            self._on_progress(self.done, len(self.paths))
+        if isinstance(item, InputError):
+            self._fail(item)
+            return
+        name, result, entry, is_future = item
+        if is_future:
+            result = result.result()
+        if isinstance(result, InputError):
+            self._fail(result)
+            return
+        if entry:
+            self.cache.put(entry, result)
+        yield name, result
+
+    def _fail(self, err: InputError) -> None:
+        self.failed.append(err)
+        self._on_error(err)
 
 
-def run(args: Iterable[str], task: Callable[[Document], R], *, encoding: str | None = None,
-        stdin: BinaryIO | None = None, on_error: Callable[[InputError], None] = lambda err: None) -> Batch[R]:
-    """Apply task to every readable input, keeping going past bad ones."""
-    batch: Batch[R] = Batch()
+def work(task: Task, source: Source, encoding: str | None):
+    """Load and analyse one input; an unreadable one comes back as its InputError."""
+    from govreport.document import load_document
 
-    def failed(err: InputError) -> None:
-        batch.failed.append(err)
-        on_error(err)
+    try:
+        return task(load_document(source, encoding=encoding))
+    except InputError as err:
+        return err
 
-    for doc in documents(args, encoding=encoding, stdin=stdin, on_error=failed):
-        batch.results.append((doc.name, task(doc)))
-    return batch
+
+def _ready(item) -> bool:
+    return not (isinstance(item, tuple) and item[3] and not item[1].done())
+
+
+def _pool(jobs: int) -> "ProcessPoolExecutor":
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+
+
+def _quiet_worker() -> None:
+    """Ctrl-C is the parent's to handle: workers ignore it and are shut down."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -40,6 +41,11 @@ FormatOption = Annotated[Optional[Format], typer.Option(
 NoHeader = Annotated[bool, typer.Option("--no-header", help="Drop the header row of tsv/csv.")]
 EncodingOption = Annotated[Optional[str], typer.Option(
     "--encoding", "-e", help="Read inputs in this encoding instead of detecting it (gb18030, big5, utf-16 ...).")]
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes [default: the number of CPUs]; 1 runs in-process.",
+    show_default=False)]
+NoCache = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither read nor write the result cache (see `govreport cache info`).")]
 
 
 def _version(value: bool) -> None:
@@ -67,12 +73,36 @@ def _inputs(inputs: list[str] | None) -> list[str]:
     return ["-"]
 
 
-def _load(inputs, task, encoding):
-    """Run task over the inputs; bad inputs are reported on stderr as they come."""
-    from govreport import batch
+def _load(inputs, task, encoding, jobs=None, no_cache=False):
+    """A batch over the inputs; bad inputs are reported on stderr as they come."""
+    from govreport.batch import Batch, default_jobs
+    from govreport.cache import Cache
 
     stdin = sys.stdin.buffer if sys.stdin is not None else None
-    return batch.run(_inputs(inputs), task, encoding=encoding, stdin=stdin, on_error=lambda err: warn(str(err)))
+    batch = Batch(_inputs(inputs), task, encoding=encoding, stdin=stdin, jobs=jobs or default_jobs(),
+                  cache=None if no_cache else Cache.open(), on_error=lambda err: warn(str(err)))
+    if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
+        return _with_progress(batch)
+    return batch
+
+
+PROGRESS_MIN = 8  # inputs before a progress bar is worth showing
+
+
+class _with_progress:
+    """Iterate a batch with a rich progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, batch):
+        self.batch, self.paths, self.failed = batch, batch.paths, batch.failed
+
+    def __iter__(self):
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            bar = progress.add_task("reading", total=len(self.paths))
+            self.batch._on_progress = lambda done, total: progress.update(bar, completed=done)
+            yield from self.batch
 
 
 def _emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
@@ -117,6 +147,8 @@ def keywords(
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Word frequency that keeps domain terms whole and never ranks stop words or numbers.
 
@@ -131,10 +163,9 @@ def keywords(
     options = kw.Options(min_len=min_len, stopwords=kw.load_stopwords(stopwords or ()),
                          pos=frozenset(_csv_list(pos)), method=method)
     task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted))
-    batch = _load(inputs, task, encoding)
-    parts = [counts for _, counts in batch.results]
-    several = len(parts) > 1
-    rows = kw.rank(parts, method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
+    batch = _load(inputs, task, encoding, jobs, no_cache)
+    several = len(batch.paths) > 1
+    rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
                    several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)
     fields = (["file"] if by_doc else []) + ["rank", "word", "count", "per_10k"]
     fields += ["docs"] if several and not by_doc else []
@@ -155,9 +186,12 @@ def slogans(
     explain: Annotated[bool, typer.Option("--explain", help="Add what well-known formulas stand for.")] = False,
     unquoted: Annotated[bool, typer.Option(
         "--unquoted", help="Also find numbered formulas used without quotes (四个坚持, 三大攻坚战).")] = False,
+    by_doc: Annotated[bool, typer.Option("--by-doc", help="One list per input, with a file column.")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Quoted political phrases (“六稳”, “放管服”, “1+8+N”), counted and typed; damaged spans flagged.
 
@@ -168,17 +202,24 @@ def slogans(
     wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = _load(inputs, sl.SloganTask(unquoted), encoding)
-    if "garbled" not in wanted:
-        for name, stats in batch.results:
-            if lines := sl.damaged_quotes(stats):
+    batch = _load(inputs, sl.SloganTask(unquoted), encoding, jobs, no_cache)
+    several = len(batch.paths) > 1
+
+    def reported(parts):
+        for name, stats in parts:
+            if "garbled" not in wanted and (lines := sl.damaged_quotes(stats)):
                 where = ", ".join(str(n) for n in dict.fromkeys(lines))
                 warn(f"{name}: {len(lines)} quoted spans damaged by an encoding error (lines {where}; see --all)")
-    rows = sl.merge(batch.results, types=wanted, min_count=0 if unquoted and min_count == 1 else min_count,
-                    explain=explain)
-    several = len(batch.results) > 1
-    fields = (["file"] if several else []) + ["phrase", "type", "quoted", "mentions", "first_line"]
-    fields += (["files"] if several else []) + (["meaning"] if explain else [])
+            yield name, stats
+
+    options = dict(types=wanted, min_count=0 if unquoted and min_count == 1 else min_count, explain=explain)
+    if by_doc:
+        rows = [replace(row, file=name) for name, stats in reported(batch)
+                for row in sl.merge([(name, stats)], **options)]
+    else:
+        rows = sl.merge(reported(batch), several=several, **options)
+    fields = (["file"] if several or by_doc else []) + ["phrase", "type", "quoted", "mentions", "first_line"]
+    fields += (["files"] if several and not by_doc else []) + (["meaning"] if explain else [])
     _emit(rows, fields, fmt, no_header)
     _finish(batch)
 
@@ -193,6 +234,8 @@ def targets(
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Every quantitative goal and result: indicator, value, unit, bound, change, kind, year, sentence.
 
@@ -205,11 +248,46 @@ def targets(
     if kind not in (*tg.KINDS, "all"):
         raise typer.BadParameter(f"{kind!r} is not one of target, actual, other, all", param_hint="--kind")
     wanted = to_simplified(indicator) if indicator else None
-    batch = _load(inputs, tg.extract, encoding)
-    rows = [row for _, found in batch.results for row in tg.select(found, kind=kind, indicator=wanted, year=year)]
+    batch = _load(inputs, tg.TargetTask(), encoding, jobs, no_cache)
+    rows = (row for _, found in batch for row in tg.select(found, kind=kind, indicator=wanted, year=year))
     fields = [f.name for f in dataclasses.fields(tg.TargetRow)]
-    _emit(rows, fields, fmt, no_header, tg.table_view(several=len(batch.results) > 1))
+    _emit(rows, fields, fmt, no_header, tg.table_view(several=len(batch.paths) > 1))
     _finish(batch)
+
+
+cache_app = typer.Typer(help="The result cache: where it is, how big, and how to empty it.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(fmt: FormatOption = None, no_header: NoHeader = False) -> None:
+    """Where the cache lives, how many documents it holds and its size in bytes.
+
+    Example: govreport cache info
+    """
+    from govreport.cache import Cache, cache_dir
+
+    store = Cache.open()
+    if store is None:
+        warn(f"{cache_dir()}: the cache cannot be opened (set GOVREPORT_CACHE_DIR to a writable folder)")
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+    info = store.info()
+    _emit([info], ["path", "entries", "bytes"], fmt, no_header)
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result (the next run recomputes them).
+
+    Example: govreport cache clear
+    """
+    from govreport.cache import Cache, cache_dir
+
+    store = Cache.open()
+    if store is None:
+        warn(f"{cache_dir()}: the cache cannot be opened")
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+    print(f"govreport: removed {store.clear()} cached results from {store.path}", file=sys.stderr)
 
 
 def main() -> None:

@@ -1,13 +1,16 @@
 """Bundled vocabulary files: one entry a line, `#` starts a comment; read once."""
 
+import os
 from functools import cache
-from importlib import resources
+
+DATA = os.path.join(os.path.dirname(__file__), "data")  # package data, shipped by `pip install .`
 
 
 @cache
 def lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of data/NAME, stripped."""
-    text = resources.files("govreport").joinpath("data", name).read_text(encoding="utf-8")
+    with open(os.path.join(DATA, name), encoding="utf-8") as handle:
+        text = handle.read()
     return tuple(read_entries(text))
 
 
@@ -26,3 +29,30 @@ def read_entries(text: str):
 def table(name: str) -> list[list[str]]:
     """Rows of a tab-separated data file."""
     return [line.split("\t") for line in lines(name)]
+
+
+@cache
+def fingerprint() -> str:
+    """Hash of every bundled data file and the version: cached results older than either are stale."""
+    import hashlib
+
+    from govreport import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for name in sorted(os.listdir(DATA)):
+        path = os.path.join(DATA, name)
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                digest.update(name.encode() + handle.read())
+    return digest.hexdigest()[:16]
+
+
+def file_digest(paths) -> str:
+    """Hash of the user's own files (dictionaries, stop words) that change a result."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in paths:
+        with open(path, "rb") as handle:
+            digest.update(handle.read())
+    return digest.hexdigest()[:16]

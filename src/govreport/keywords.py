@@ -5,14 +5,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import hashlib
+import heapq
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
+from govreport import datafiles
 from govreport.datafiles import lines, read_entries
-from govreport.document import Document
 from govreport.quantities import number_token
-from govreport.segment import Segmenter
 from govreport.simplify import to_simplified
+
+if TYPE_CHECKING:  # a warm, cached run never builds a document or a segmenter
+    from govreport.document import Document
+    from govreport.segment import Segmenter
 
 # Tokens that are no words: punctuation, digits, blanks ("，", "2023", "——").
 NO_WORD = re.compile(r"^[\W\d_]*$")
@@ -75,7 +81,7 @@ def _terms() -> tuple[frozenset[str], re.Pattern]:
     return terms, re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
 
 
-def keep_phrases(doc: Document) -> set[str]:
+def keep_phrases(doc: "Document") -> set[str]:
     """The document's own short quoted phrases, kept whole unless they hold a dictionary term."""
     terms, pattern = _terms()
     phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
@@ -88,7 +94,7 @@ def is_word(token: str, options: Options) -> bool:
             and not number_token().fullmatch(token))
 
 
-def count_words(doc: Document, segmenter: Segmenter, options: Options) -> WordCounts:
+def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> WordCounts:
     """Counts of ranked words in one document, and the token total behind per_10k."""
     keep = keep_phrases(doc)
     if options.pos:
@@ -112,36 +118,41 @@ def _token_total(every: Counter) -> int:
     return sum(n for t, n in every.items() if not NO_WORD.match(t) or t.isdigit())
 
 
-def count_terms(doc: Document, segmenter: Segmenter, terms: Sequence[str]) -> WordCounts:
+def count_terms(doc: "Document", segmenter: "Segmenter", terms: Sequence[str]) -> WordCounts:
     """Exact occurrences of each term in the simplified text, zeros included (a text search)."""
     tokens = segmenter.cut(doc.text, keep_phrases(doc))
     counts = Counter({term: doc.text.count(term) for term in terms})
     return WordCounts(doc.name, counts, _token_total(Counter(tokens)))
 
 
-def rank(parts: Sequence[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,
+def rank(parts: Iterable[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,
          several: bool = False, keep_zeros: bool = False, by_doc: bool = False) -> list[KeywordRow]:
-    """Merge per-document counts into ranked rows (one ranking, or one per document with by_doc)."""
+    """Merge per-document counts into ranked rows (one ranking, or one per document with by_doc).
+
+    Parts are consumed once, as they come: a corpus is never held in memory whole.
+    """
     if by_doc:
-        return [row for part in parts
-                for row in _rank([part], method, top, min_count, False, keep_zeros, part.name)]
+        return [row for part in parts for row in _rank([part], method, top, min_count, False, keep_zeros, part.name)]
     return _rank(parts, method, top, min_count, several, keep_zeros)
 
 
-def _rank(parts, method, top, min_count, several, keep_zeros, _file=None):
+def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
     counts: Counter = Counter()
     docs: Counter = Counter()
+    edges: Counter = Counter()
+    total = 0
     for part in parts:
         counts.update(part.counts)
-        docs.update(word for word, n in part.counts.items() if n)
-    total = sum(part.tokens for part in parts)
-    scores = _scores(method, counts, parts, total)
+        docs.update(part.counts.keys() if not keep_zeros else (w for w, n in part.counts.items() if n))
+        if part.edges:
+            edges.update(part.edges)
+        total += part.tokens
+    scores = _scores(method, counts, edges, total)
     words = [w for w, n in counts.items() if n >= min_count or (keep_zeros and n == 0)]
-    words.sort(key=lambda w: (-scores[w], -counts[w], w))
-    if top:
-        words = words[:top]
+    order = lambda w: (-scores[w], -counts[w], w)  # noqa: E731
+    words = heapq.nsmallest(top, words, key=order) if top else sorted(words, key=order)
     return [
-        KeywordRow(file=_file, rank=i, word=w, count=counts[w],
+        KeywordRow(file=file, rank=i, word=w, count=counts[w],
                    per_10k=round(counts[w] * 10000 / total, 2) if total else 0.0,
                    docs=docs[w] if several else None,
                    score=round(scores[w], 4) if method != "freq" else None)
@@ -149,15 +160,12 @@ def _rank(parts, method, top, min_count, several, keep_zeros, _file=None):
     ]
 
 
-def _scores(method: str, counts: Counter, parts: Sequence[WordCounts], total: int) -> dict[str, float]:
+def _scores(method: str, counts: Counter, edges: Counter, total: int) -> dict[str, float]:
     if method == "freq":
         return counts
     if method == "tfidf":
         idf, median = idf_table()
         return {w: (n / max(total, 1)) * idf.get(w, median) for w, n in counts.items()}
-    edges: Counter = Counter()
-    for part in parts:
-        edges.update(part.edges)
     return textrank(edges, counts)
 
 
@@ -211,10 +219,20 @@ class KeywordTask:
     userdicts: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
 
-    def __call__(self, doc: Document) -> WordCounts:
+    def __call__(self, doc: "Document") -> WordCounts:
         from govreport.segment import segmenter
 
         seg = segmenter(self.userdicts)
         if self.terms:
             return count_terms(doc, seg, self.terms)
         return count_words(doc, seg, self.options)
+
+    def fingerprint(self) -> str:
+        """Everything that changes a document's counts: data, dictionaries, options."""
+        o = self.options
+        parts = ("keywords", datafiles.fingerprint(), datafiles.file_digest(self.userdicts), o.min_len,
+                 sorted(o.stopwords), sorted(o.pos), o.method, self.terms)
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+    def rename(self, result: WordCounts, name: str) -> WordCounts:
+        return replace(result, name=name)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from govreport import datafiles
 from govreport.datafiles import table
 from govreport.document import Document
 from govreport.quotes import Quote
@@ -153,10 +154,9 @@ def _glossary_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
-def merge(parts: Sequence[tuple[str, list[PhraseStats]]], *, types: Sequence[str] = DEFAULT_TYPES,
-          min_count: int = 1, explain: bool = False) -> list[SloganRow]:
-    """One row per phrase over all documents, most quoted first, then by first appearance."""
-    several = len(parts) > 1
+def merge(parts: Iterable[tuple[str, list[PhraseStats]]], *, types: Sequence[str] = DEFAULT_TYPES,
+          min_count: int = 1, explain: bool = False, several: bool = False) -> list[SloganRow]:
+    """One row per phrase over all documents, most quoted first, then by first appearance (one pass)."""
     rows: dict[tuple[str, str], dict] = {}
     for order, (name, stats) in enumerate(parts):
         for s in stats:
@@ -188,3 +188,9 @@ class SloganTask:
     def __call__(self, doc: Document) -> list[PhraseStats]:
         stats = phrase_stats(doc)
         return stats + unquoted_formulas(doc) if self.unquoted else stats
+
+    def fingerprint(self) -> str:
+        return f"slogans-{datafiles.fingerprint()}-{int(self.unquoted)}"
+
+    def rename(self, result: list[PhraseStats], name: str) -> list[PhraseStats]:
+        return result

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govreport import cues
+from govreport import cues, datafiles
 from govreport.document import Document
 from govreport.figures import COUNT_UNITS, Figure, find_figures
 from govreport.outline import Section, sections
@@ -398,3 +398,17 @@ def _number(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class TargetTask:
+    """Per-document work of `govreport targets`; picklable for a process pool."""
+
+    def __call__(self, doc: Document) -> list[TargetRow]:
+        return extract(doc)
+
+    def fingerprint(self) -> str:
+        return f"targets-{datafiles.fingerprint()}"
+
+    def rename(self, result: list[TargetRow], name: str) -> list[TargetRow]:
+        return [replace(row, file=name) for row in result]
