@@ -255,7 +255,9 @@ def targets(
     _finish(batch)
 
 
-cache_app = typer.Typer(help="The result cache: where it is, how big, and how to empty it.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="The result cache: where it is, how big, and how to empty it.\n\nExample: govreport cache info",
+    no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 

@@ -101,9 +101,10 @@ def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> Wo
         pairs = segmenter.cut_pos(doc.text, keep)
         tokens = [w for w, _ in pairs]
         words = [w for w, tag in pairs if tag in options.pos and is_word(w, options)]
+    elif options.method == "textrank":
+        tokens = words = segmenter.cut(doc.text, keep)
     else:
-        tokens = segmenter.cut(doc.text, keep)
-        words = tokens if options.method == "textrank" else []
+        tokens, words = segmenter.iter_cut(doc.text, keep), []
     every = Counter(tokens)
     ranked = {w for w in every if is_word(w, options)}
     counts = Counter({w: n for w, n in every.items() if w in ranked}) if not options.pos else Counter(words)
@@ -120,9 +121,8 @@ def _token_total(every: Counter) -> int:
 
 def count_terms(doc: "Document", segmenter: "Segmenter", terms: Sequence[str]) -> WordCounts:
     """Exact occurrences of each term in the simplified text, zeros included (a text search)."""
-    tokens = segmenter.cut(doc.text, keep_phrases(doc))
     counts = Counter({term: doc.text.count(term) for term in terms})
-    return WordCounts(doc.name, counts, _token_total(Counter(tokens)))
+    return WordCounts(doc.name, counts, _token_total(Counter(segmenter.iter_cut(doc.text, keep_phrases(doc)))))
 
 
 def rank(parts: Iterable[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from govreport.datafiles import lines
@@ -32,13 +32,15 @@ class Segmenter:
 
     def cut(self, text: str, keep: Iterable[str] = ()) -> list[str]:
         """Words of `text`; numbers with units and the `keep` phrases are single tokens."""
-        out: list[str] = []
+        return list(self.iter_cut(text, keep))
+
+    def iter_cut(self, text: str, keep: Iterable[str] = ()) -> Iterator[str]:
+        """The words of `cut`, one at a time, so a huge document is counted without a token list."""
         for piece, whole in _pieces(text, keep):
             if whole:
-                out.append(piece)
+                yield piece
             else:
-                out.extend(self.tokenizer.lcut(piece))
-        return out
+                yield from self.tokenizer.cut(piece)
 
     def cut_pos(self, text: str, keep: Iterable[str] = ()) -> list[tuple[str, str]]:
         """(word, POS tag) pairs; runs jieba's slow tagger, so only when asked for."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -13,6 +15,7 @@ from govreport.outline import Section, sections
 from govreport.quantities import base_value
 
 KINDS = ("target", "actual", "other")
+MAX_SENTENCE = 600  # characters; keeps every figure's context small on a line of megabytes
 GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经济增长速度)$")
 
 
@@ -75,12 +78,16 @@ def extract(doc: Document) -> list[TargetRow]:
             continue
         context = Context(year, gdp, line_sections[number - 1], bool(cues.FIVE_YEARS.search(line)))
         rows.extend(_absent_rows(doc, number, line, context))
-        figures = [f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
-                   and not cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4])]
+        figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
+                        and not cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
         for start, end in _sentence_spans(line):
-            inside = [f for f in figures if start <= f.start < end]
+            inside = []
+            while figures and figures[0].start < end:
+                inside.append(figures.popleft())
             if inside:
                 rows.extend(_sentence_rows(doc, number, line, start, end, inside, context))
+            if not figures:
+                break
     return rows
 
 
@@ -111,20 +118,32 @@ def _masked_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
             spans.setdefault(q.line, []).append((q.start, q.end))
     for d in doc.damage:
         spans.setdefault(d.line, []).append((d.start, d.end))
-    return spans
+    return {line: sorted(found) for line, found in spans.items()}
 
 
-def _inside(fig: Figure, spans) -> bool:
-    return any(a <= fig.start < b for a, b in spans)
+def _inside(fig: Figure, spans: list[tuple[int, int]]) -> bool:
+    """Whether the figure starts inside one of the (sorted) spans."""
+    at = bisect_right(spans, (fig.start, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= fig.start < spans[at][1]
 
 
 def _sentence_spans(line: str):
+    """Sentences of a line; one without a full stop for pages on end is cut at clause ends."""
     start = 0
     for match in cues.SENTENCE_END.finditer(line):
-        yield start, match.end()
+        yield from _bounded(line, start, match.end())
         start = match.end()
     if start < len(line):
-        yield start, len(line)
+        yield from _bounded(line, start, len(line))
+
+
+def _bounded(line: str, start: int, end: int):
+    while end - start > MAX_SENTENCE:
+        cut = max(line.rfind(mark, start, start + MAX_SENTENCE) for mark in "；;，,")
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _sentence_rows(doc, number, line, start, end, figures, context) -> list[TargetRow]:
@@ -136,7 +155,7 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
     for fig, comparator in zip(figures, comparators):
         before, after = line[start:fig.start], line[fig.end:end]
         indicator = split.get(fig.start) or _indicator(line, fig, last_end, end, previous, context)
-        kind = _kind(line[fig.start:fig.end], before, after, sentence_kind, line, number)
+        kind = _kind(line[fig.start:fig.end], before, after, sentence_kind, sentence, number)
         between = line[last_end:fig.start]
         if last_change in ("growth", "decline") and not _clean(between.strip("、和及与")) and between.strip() \
                 and not cues.CLAUSE_END.search(between):
@@ -225,8 +244,8 @@ def _sentence_kind(sentence: str, context: Context) -> str | None:
     return None
 
 
-def _kind(text: str, before: str, after: str, sentence_kind: str | None, line: str, number: int) -> str:
-    if number <= 3 and cues.METADATA.search(line):
+def _kind(text: str, before: str, after: str, sentence_kind: str | None, sentence: str, number: int) -> str:
+    if number <= 3 and cues.METADATA.search(sentence):
         return "other"
     if cues.ATTRIBUTE_BEFORE.search(before) or (cues.INVEST_BEFORE.search(before) and cues.ATTRIBUTE_AFTER.match(after)):
         return "other"
