@@ -107,6 +107,10 @@ def work(task: Task, source: Source, encoding: str | None):
         return task(load_document(source, encoding=encoding))
     except InputError as err:
         return err
+    except RecursionError:
+        return InputError(source.name, "too deeply nested to analyse")
+    except Exception as err:  # a fault of ours on one input must not cost the others their results
+        return InputError(source.name, f"internal error {type(err).__name__}: {err}", "please report it")
 
 
 def _ready(item) -> bool:

@@ -293,5 +293,14 @@ def cache_clear() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="govreport")
+    """Console-script entry point: whatever happens, one line on stderr, never a traceback."""
+    try:
+        app(prog_name="govreport")
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(ExitCode.OK)
+    except Exception as err:  # noqa: BLE001 - the last line of defence
+        warn(f"internal error {type(err).__name__}: {err} (please report it)")
+        sys.exit(ExitCode.INPUT_FAILED)

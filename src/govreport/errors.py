@@ -27,6 +27,10 @@ class InputError(GovreportError):
         tail = f" ({self.hint})" if self.hint else ""
         return f"{self.source}: {self.reason}{tail}"
 
+    def __reduce__(self):
+        """Picklable, so a worker process can hand it back."""
+        return (InputError, (self.source, self.reason, self.hint))
+
 
 class UsageError(GovreportError):
     """The command line itself is wrong (exit 2)."""

@@ -1,0 +1,105 @@
+import shutil
+
+from conftest import SEED, needs_shared, report_files, tsv
+from govreport.batch import Batch
+from govreport.cache import Cache
+from govreport.keywords import KeywordTask, Options
+from govreport.targets import TargetTask
+
+TEXT = "全面推进乡村振兴，深化“放管服”改革，地区生产总值增长5%左右。"
+
+
+def corpus(tmp_path, n=6):
+    for i in range(n):
+        (tmp_path / f"r{i}.txt").write_text(TEXT * (i + 1), encoding="utf-8")
+    return str(tmp_path)
+
+
+def test_results_come_in_input_order_with_workers(tmp_path):
+    folder = corpus(tmp_path)
+    names = [name for name, _ in Batch([folder], TargetTask(), jobs=2)]
+    assert names == sorted(names) and len(names) == 6
+
+
+def test_jobs_give_identical_output(cli, tmp_path):
+    folder = corpus(tmp_path)
+    for command in (["keywords"], ["targets", "--kind", "all"], ["slogans", "--all"]):
+        one = cli(*command, "--jobs", "1", "--no-cache", folder)[1]
+        two = cli(*command, "--jobs", "2", "--no-cache", folder)[1]
+        assert one == two and one.count("\n") > 1, command
+
+
+def test_bad_file_in_a_parallel_batch(cli, tmp_path):
+    folder = corpus(tmp_path, 4)
+    (tmp_path / "r2.txt").write_bytes(b"")
+    code, out, err = cli("targets", "--kind", "all", "--jobs", "2", folder)
+    assert code == 1 and "r2.txt: empty file" in err
+    assert {r["file"].rsplit("/", 1)[1] for r in tsv(out)} == {"r0.txt", "r1.txt", "r3.txt"}
+
+
+def test_cache_answers_a_warm_run_and_renames(tmp_path):
+    folder = corpus(tmp_path / "a", 3) if (tmp_path / "a").mkdir() is None else None
+    store = Cache.open(tmp_path / "cache")
+    cold = list(Batch([folder], TargetTask(), cache=store))
+    assert store.info().entries == 3
+    moved = tmp_path / "b"
+    shutil.copytree(folder, moved)
+    warm = list(Batch([str(moved)], TargetTask(), cache=store))
+    assert [rows[0].file for _, rows in warm] == [name for name, _ in warm]
+    assert [[r.value for r in rows] for _, rows in warm] == [[r.value for r in rows] for _, rows in cold]
+
+
+def test_options_change_the_cache_key():
+    assert KeywordTask(Options(min_len=2)).fingerprint() != KeywordTask(Options(min_len=3)).fingerprint()
+    assert KeywordTask(Options(stopwords=frozenset("ab"))).fingerprint() == \
+        KeywordTask(Options(stopwords=frozenset("ba"))).fingerprint()
+
+
+def test_corrupted_entries_are_rebuilt(tmp_path):
+    folder = corpus(tmp_path / "c", 2) if (tmp_path / "c").mkdir() is None else None
+    store = Cache.open(tmp_path / "cache")
+    first = list(Batch([folder], TargetTask(), cache=store))
+    store._db.execute("UPDATE results SET value = X'00DEADBEEF'")
+    again = list(Batch([folder], TargetTask(), cache=store))
+    assert [len(r) for _, r in again] == [len(r) for _, r in first]
+    assert store.get(next(iter(store._db.execute("SELECT key FROM results")))[0]) is not None
+
+
+def test_a_broken_cache_file_never_stops_the_work(cli, tmp_path, monkeypatch):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "cache.sqlite3").write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("GOVREPORT_CACHE_DIR", str(broken))
+    code, out, _ = cli("targets", str(SEED))
+    assert code == 0 and len(tsv(out)) > 10
+
+
+def test_cache_info_and_clear(cli):
+    cli("targets", str(SEED))
+    rows = tsv(cli("cache", "info")[1])
+    assert rows[0]["entries"] == "1"
+    code, _, err = cli("cache", "clear")
+    assert code == 0 and "removed 1" in err
+    assert tsv(cli("cache", "info")[1])[0]["entries"] == "0"
+
+
+def test_no_cache_writes_nothing(cli):
+    cli("targets", "--no-cache", str(SEED))
+    assert tsv(cli("cache", "info")[1])[0]["entries"] == "0"
+
+
+@needs_shared
+def test_warm_run_does_not_import_jieba(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path in report_files()[:3]:
+        shutil.copy(path, folder)
+    code = ("import sys, io, contextlib\nfrom govreport.cli import main\nsys.argv=['govreport','keywords','--jobs','1',sys.argv[1]]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    try: main()\n    except SystemExit: pass\n"
+            "print('jieba' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120)
+    second = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120)
+    assert first.stdout.strip() == "True" and second.stdout.strip() == "False"
