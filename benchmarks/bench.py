@@ -1,14 +1,19 @@
 """govreport benchmark: ratios measured side by side in one run, so a busy machine cancels out.
 
-    python benchmarks/bench.py [--runs 5] [--json] [--report PATH]
+    python benchmarks/bench.py [--runs 5] [--json] [--report PATH] [--corpus-mb 20] [--big-mb 0]
 
-Each figure is the median wall time of --runs runs; ratios compare commands run alternately.
-Not part of pytest: timing belongs here, not in tests.
+One report: each command against a bare "import jieba, convert, cut" script and against
+`import jieba; jieba.initialize()`. Corpus: ../shared/reports/ copied to about --corpus-mb MB,
+govreport keywords cold with --jobs 1 and --jobs 2 against bare jieba.lcut over the same files;
+a warm re-run of the reports; peak memory. --big-mb N adds peak memory over an N MB corpus.
+Each one-report figure is the median of --runs interleaved runs. Not part of pytest.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import tempfile
 import os
 import platform
 import shutil
@@ -35,6 +40,57 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def peak_mb(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak resident MB of the largest process) of one run, measured in a fresh child."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    done = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True)
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
+
+
+def make_corpus(folder: Path, megabytes: float) -> int:
+    """Copies of ../shared/reports/ up to the size asked; returns the characters written."""
+    sources = sorted((SHARED / "reports").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    chars, size, copy = 0, 0, 0
+    while size < megabytes * 1e6:
+        for path, text in zip(sources, texts):
+            target = folder / f"{copy:03d}-{path.parent.name}-{path.name}"
+            target.write_text(text, encoding="utf-8")
+            chars, size = chars + len(text), size + len(text.encode("utf-8"))
+        copy += 1
+    return chars
+
+
+def corpus_measures(corpus_mb: float, big_mb: float) -> dict:
+    env_cache = tempfile.mkdtemp(prefix="govreport-bench-cache-")
+    os.environ["GOVREPORT_CACHE_DIR"] = env_cache
+    out: dict = {}
+    with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        chars = make_corpus(folder, corpus_mb)
+        bare = timed([sys.executable, str(HERE / "bare_lcut_corpus.py"), str(folder)])
+        one, peak_one = peak_mb(govreport("keywords", "--no-cache", "--jobs", "1", str(folder)))
+        two = timed(govreport("keywords", "--no-cache", "--jobs", "2", str(folder)))
+        out.update({"corpus_chars": chars, "bare_lcut_s": round(bare, 2), "jobs1_s": round(one, 2),
+                    "jobs2_s": round(two, 2), "bare_chars_per_s": round(chars / bare),
+                    "jobs1_chars_per_s": round(chars / one), "jobs2_chars_per_s": round(chars / two),
+                    "peak_mb_jobs1": round(peak_one, 1)})
+        if big_mb:
+            big = Path(tmp) / "big"
+            big.mkdir()
+            make_corpus(big, big_mb)
+            _, out["peak_mb_big_jobs1"] = peak_mb(govreport("keywords", "--no-cache", "--jobs", "1", str(big)))
+    reports = str(SHARED / "reports")
+    timed(govreport("keywords", reports))  # fill the cache
+    warm = statistics.median(timed(govreport("keywords", reports)) for _ in range(5))
+    out["warm_reports_s"] = round(warm, 3)
+    return out
+
+
 def side_by_side(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
     """Median seconds of each command, runs interleaved so drift hits all alike."""
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -49,6 +105,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--report", default=str(DEFAULT_REPORT))
+    parser.add_argument("--corpus-mb", type=float, default=20.0, help="0 skips the corpus measures")
+    parser.add_argument("--big-mb", type=float, default=0.0, help="also peak memory over a corpus this big")
     args = parser.parse_args()
     report = args.report
     jieba_init = [sys.executable, "-c", "import jieba; jieba.setLogLevel(60); jieba.initialize()"]
@@ -56,12 +114,12 @@ def main() -> None:
     commands = {
         "bare jieba script": bare,
         "import jieba; initialize": jieba_init,
-        "govreport keywords": govreport("keywords", "--no-cache", report) if _has_cache() else govreport("keywords", report),
+        "govreport keywords": govreport("keywords", "--no-cache", report),
         "govreport --help": govreport("--help"),
     }
     for name in ("targets", "slogans"):
         if _has_command(name):
-            commands[f"govreport {name}"] = govreport(name, report)
+            commands[f"govreport {name}"] = govreport(name, "--no-cache", report)
     med = side_by_side(commands, args.runs)
     rows = [
         ("govreport keywords / bare jieba script", med["govreport keywords"] / med["bare jieba script"], "<= 1.3"),
@@ -70,10 +128,24 @@ def main() -> None:
     for name in ("targets", "slogans"):
         if f"govreport {name}" in med:
             rows.append((f"govreport {name} / jieba initialize", med[f"govreport {name}"] / med["import jieba; initialize"], "<= 0.5"))
+    corpus = corpus_measures(args.corpus_mb, args.big_mb) if args.corpus_mb else {}
+    if corpus:
+        rows += [
+            ("corpus --jobs 1 throughput / bare jieba.lcut", corpus["jobs1_chars_per_s"] / corpus["bare_chars_per_s"],
+             ">= 0.8"),
+            ("corpus --jobs 2 / --jobs 1 throughput", corpus["jobs2_chars_per_s"] / corpus["jobs1_chars_per_s"],
+             ">= 1.7 on 2 cores"),
+            ("warm keywords on reports/ / bare jieba script", corpus["warm_reports_s"] / med["bare jieba script"],
+             "<= 0.35"),
+            (f"peak MB, keywords --jobs 1, {args.corpus_mb:g} MB corpus", corpus["peak_mb_jobs1"], "<= 300"),
+        ]
+        if "peak_mb_big_jobs1" in corpus:
+            rows.append((f"peak MB, keywords --jobs 1, {args.big_mb:g} MB corpus", corpus["peak_mb_big_jobs1"], "<= 300"))
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "report": os.path.relpath(report, ROOT),
         "medians_s": {k: round(v, 3) for k, v in med.items()},
+        "corpus": corpus,
         "ratios": {name: round(value, 3) for name, value, _ in rows},
         "goals": {name: goal for name, _, goal in rows},
     }
@@ -81,22 +153,20 @@ def main() -> None:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
     print(f"machine: {result['machine']}; report: {result['report']}; runs: {args.runs}")
-    print(f"{'measure':45} {'value':>8}  goal")
+    print(f"| {'measure':50} | {'value':>8} | goal |")
+    print(f"|{'-' * 52}|{'-' * 10}|------|")
     for name, value, goal in rows:
-        print(f"{name:45} {value:8.3f}  {goal}")
+        print(f"| {name:50} | {value:8.3f} | {goal} |")
     print()
     for name, value in med.items():
         print(f"  median {name:40} {value:6.3f} s")
+    for name, value in corpus.items():
+        print(f"  {name:47} {value}")
 
 
 def _has_command(name: str) -> bool:
     done = subprocess.run(govreport(name, "--help"), capture_output=True)
     return done.returncode == 0
-
-
-def _has_cache() -> bool:
-    done = subprocess.run(govreport("keywords", "--help"), capture_output=True, text=True)
-    return "--no-cache" in done.stdout
 
 
 if __name__ == "__main__":

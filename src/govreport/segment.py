@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
@@ -65,19 +64,31 @@ def segmenter(userdicts: tuple[str, ...] = ()) -> Segmenter:
 
 def _pieces(text: str, keep: Iterable[str]):
     """Split text into (piece, is_whole_token) around numbers and kept phrases."""
-    pattern = _protected(tuple(sorted(set(keep), key=len, reverse=True)))
     last = 0
-    for match in pattern.finditer(text):
-        if match.start() > last:
-            yield text[last:match.start()], False
-        yield match.group(0), True
-        last = match.end()
+    for start, end in _protected_spans(text, keep):
+        if start > last:
+            yield text[last:start], False
+        yield text[start:end], True
+        last = end
     if last < len(text):
         yield text[last:], False
 
 
-@cache
-def _protected(keep: tuple[str, ...]) -> re.Pattern:
-    if not keep:
-        return number_token()
-    return re.compile("|".join(re.escape(k) for k in keep) + "|" + number_token().pattern)
+def _protected_spans(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping spans of numbers and kept phrases.
+
+    Phrases are found with str.find: a regex alternation of a hundred phrases is ten times slower.
+    """
+    spans = [(m.start(), m.end()) for m in number_token().finditer(text)]
+    for phrase in set(keep):
+        at = text.find(phrase)
+        while at >= 0:
+            spans.append((at, at + len(phrase)))
+            at = text.find(phrase, at + len(phrase))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    kept, reached = [], 0
+    for start, end in spans:
+        if start >= reached:
+            kept.append((start, end))
+            reached = end
+    return kept
