@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import hashlib
 import heapq
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from govreport import datafiles
@@ -94,6 +94,12 @@ def is_word(token: str, options: Options) -> bool:
             and not number_token().fullmatch(token))
 
 
+@lru_cache(maxsize=4)
+def _verdicts(options: Options) -> dict[str, bool]:
+    """is_word answers remembered across the documents of a run (most words recur)."""
+    return {}
+
+
 def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> WordCounts:
     """Counts of ranked words in one document, and the token total behind per_10k."""
     keep = keep_phrases(doc)
@@ -106,7 +112,14 @@ def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> Wo
     else:
         tokens, words = segmenter.iter_cut(doc.text, keep), []
     every = Counter(tokens)
-    ranked = {w for w in every if is_word(w, options)}
+    verdicts = _verdicts(options)
+    ranked = set()
+    for w in every:
+        verdict = verdicts.get(w)
+        if verdict is None:
+            verdict = verdicts[w] = is_word(w, options)
+        if verdict:
+            ranked.add(w)
     counts = Counter({w: n for w, n in every.items() if w in ranked}) if not options.pos else Counter(words)
     result = WordCounts(doc.name, counts, _token_total(every))
     if options.method == "textrank":
