@@ -231,6 +231,8 @@ def targets(
     indicator: Annotated[Optional[str], typer.Option(
         "--indicator", "-i", help="Only indicators containing this text, e.g. 生产总值.")] = None,
     year: Annotated[Optional[str], typer.Option("--year", "-y", help="Only figures for this year.")] = None,
+    panel: Annotated[bool, typer.Option(
+        "--panel", help="One row per region, indicator and year: the target beside the next report's actual.")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
@@ -248,10 +250,154 @@ def targets(
     if kind not in (*tg.KINDS, "all"):
         raise typer.BadParameter(f"{kind!r} is not one of target, actual, other, all", param_hint="--kind")
     wanted = to_simplified(indicator) if indicator else None
+    if panel:
+        _panel(inputs, wanted, year, fmt, no_header, encoding, jobs, no_cache)
+        return
     batch = _load(inputs, tg.TargetTask(), encoding, jobs, no_cache)
     rows = (row for _, found in batch for row in tg.select(found, kind=kind, indicator=wanted, year=year))
     fields = [f.name for f in dataclasses.fields(tg.TargetRow)]
     _emit(rows, fields, fmt, no_header, tg.table_view(several=len(batch.paths) > 1))
+    _finish(batch)
+
+
+def _panel(inputs, indicator, year, fmt, no_header, encoding, jobs, no_cache) -> None:
+    from govreport import panel as pn
+
+    batch = _load(inputs, pn.PanelTask(), encoding, jobs, no_cache)
+    rows = [r for r in pn.build_panel(result for _, result in batch)
+            if (not indicator or indicator in r.indicator) and (not year or str(r.year) == year)]
+    _emit(rows, [f.name for f in dataclasses.fields(pn.PanelRow)], fmt, no_header)
+    _finish(batch)
+
+
+def _rows(batch):
+    """Per-document rows of a batch, flattened as they come."""
+    return (row for _, found in batch for row in found)
+
+
+@app.command()
+def outline(
+    inputs: Inputs = None,
+    level: Annotated[int, typer.Option("--level", "-l", min=1, max=4, help="Deepest level shown (1-4).")] = 4,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """The heading tree: 一、 (1), （一） (2), 一是 (3), 1. (4), with line numbers.
+
+    Example: govreport outline corpus/fengquan-2022.txt --level 2
+    """
+    from govreport.outline import OutlineRow, OutlineTask
+    from govreport.render import View
+
+    batch = _load(inputs, OutlineTask(level), encoding, jobs, no_cache)
+    view = View(columns=[("line", lambda r: r.line), ("level", lambda r: r.level),
+                         ("heading", lambda r: "  " * (r.level - 1) + r.heading)],
+                max_width={"heading": 70})
+    _emit(_rows(batch), [f.name for f in dataclasses.fields(OutlineRow)], fmt, no_header, view)
+    _finish(batch)
+
+
+@app.command()
+def info(
+    inputs: Inputs = None,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """One row per report from its own opening lines: title, region, level, year, date, meeting, speaker, sizes.
+
+    Example: govreport info ../shared/reports/
+    """
+    from govreport.info import InfoRow, InfoTask
+
+    batch = _load(inputs, InfoTask(), encoding, jobs, no_cache)
+    _emit((row for _, row in batch), [f.name for f in dataclasses.fields(InfoRow)], fmt, no_header)
+    _finish(batch)
+
+
+@app.command()
+def kwic(
+    term: Annotated[str, typer.Argument(help="The word to look for (traditional is fine), or a regex with --regex.")],
+    inputs: Inputs = None,
+    width: Annotated[int, typer.Option("--width", "-w", min=1, help="Characters of context on each side.")] = 20,
+    regex: Annotated[bool, typer.Option("--regex", "-r", help="TERM is a Python regular expression.")] = False,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Key word in context: every occurrence of TERM with the text on either side.
+
+    Example: govreport kwic 乡村振兴 corpus/fengquan-2022.txt --width 12
+    """
+    import re
+
+    from govreport.kwic import KwicRow, KwicTask, pattern_for
+    from govreport.render import View
+
+    try:
+        pattern = pattern_for(term, regex=regex)
+    except re.error as err:
+        raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
+    batch = _load(inputs, KwicTask(pattern.pattern, width), encoding, jobs, no_cache)
+    view = View(columns=[("line", lambda r: r.line), ("left", lambda r: r.left.rjust(width, "　")),
+                         ("term", lambda r: r.term), ("right", lambda r: r.right)])
+    _emit(_rows(batch), [f.name for f in dataclasses.fields(KwicRow)], fmt, no_header, view)
+    _finish(batch)
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="Side A: a report, a folder or a glob.")],
+    b: Annotated[str, typer.Argument(help="Side B: a report, a folder or a glob.")],
+    top: Annotated[int, typer.Option("--top", "-n", min=0, help="Words shown for each side (0 = all).")] = 20,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Drop words seen fewer times in all.")] = 3,
+    min_len: Annotated[int, typer.Option("--min-len", min=1, help="Shortest word, in characters.")] = 2,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Keyness: words typical of A (positive G2) and of B (negative), with log-likelihood and log ratio.
+
+    Example: govreport compare ../shared/reports/national-2024.txt ../shared/reports/national-2023.txt
+    """
+    from govreport import keywords as kw
+    from govreport.keyness import KeynessRow, keyness, totals
+
+    task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())))
+    sides = [_load([side], task, encoding, jobs, no_cache) for side in (a, b)]
+    (count_a, total_a), (count_b, total_b) = (totals(counts for _, counts in side) for side in sides)
+    rows = keyness(count_a, count_b, total_a, total_b, top=top, min_count=min_count)
+    _emit(rows, [f.name for f in dataclasses.fields(KeynessRow)], fmt, no_header)
+    if any(side.failed for side in sides):
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+
+
+@app.command()
+def doctor(
+    inputs: Inputs = None,
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """A damage report: encoding errors (with what the bytes still tell), lost characters, split lines, stray spaces.
+
+    Example: govreport doctor corpus/fengquan-2022.txt
+    """
+    from govreport.doctor import DamageRow, DoctorTask
+
+    batch = _load(inputs, DoctorTask(), encoding, jobs, no_cache)
+    _emit(_rows(batch), [f.name for f in dataclasses.fields(DamageRow)], fmt, no_header)
     _finish(batch)
 
 

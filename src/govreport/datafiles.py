@@ -33,17 +33,17 @@ def table(name: str) -> list[list[str]]:
 
 @cache
 def fingerprint() -> str:
-    """Hash of every bundled data file and the version: cached results older than either are stale."""
+    """Hash of the package's code and bundled data: a cached result made by other rules is stale."""
     import hashlib
 
-    from govreport import __version__
-
-    digest = hashlib.sha256(__version__.encode())
-    for name in sorted(os.listdir(DATA)):
-        path = os.path.join(DATA, name)
-        if os.path.isfile(path):
-            with open(path, "rb") as handle:
-                digest.update(name.encode() + handle.read())
+    package = os.path.dirname(__file__)
+    digest = hashlib.sha256()
+    for folder in (package, DATA):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and (folder == DATA or name.endswith(".py")):
+                with open(path, "rb") as handle:
+                    digest.update(name.encode() + handle.read())
     return digest.hexdigest()[:16]
 
 

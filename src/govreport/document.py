@@ -21,18 +21,20 @@ class Document:
     lines: list[str]
     shifts: dict[int, Shifts] = field(default_factory=dict)
     converted_lines: int = 0
+    before_conversion: dict[int, str] = field(default_factory=dict)  # traditional lines as read, for repairs
 
     @classmethod
     def from_text(cls, text: str, name: str = "-") -> "Document":
-        lines, shifts, converted = [], {}, 0
+        lines, shifts, originals = [], {}, {}
         for number, raw in enumerate(text.splitlines(), 1):
             line, moved = normalize_line(raw)
             simple = to_simplified(line)
-            converted += simple is not line
+            if simple is not line:
+                originals[number] = line
             if moved:
                 shifts[number] = moved
             lines.append(simple)
-        return cls(name=name, lines=lines, shifts=shifts, converted_lines=converted)
+        return cls(name=name, lines=lines, shifts=shifts, converted_lines=len(originals), before_conversion=originals)
 
     @cached_property
     def text(self) -> str:

@@ -51,9 +51,10 @@ class Context:
 
 def report_year(doc: Document) -> int | None:
     """The year the report plans for: its delivery date, else its headings or `2013年是…`."""
-    for line in doc.lines[:8]:
-        if match := cues.DELIVERY_DATE.search(line):
-            return int(match.group(1))
+    from govreport.info import parse_date
+
+    if date := parse_date("".join(doc.lines[:8])):
+        return date[0]
     for line in doc.lines:
         if len(line) <= 60:
             if match := cues.REVIEW_YEAR.search(line):
@@ -225,7 +226,10 @@ def _sentence_kind(sentence: str, context: Context) -> str | None:
         horizon = cues.HORIZON.search(sentence)
         if horizon and context.year and int(horizon.group(1)) >= context.year:
             return "target"
-        if target and not actual and "今年" in sentence and re.search(r"力争|预期目标|主要目标|目标是", sentence):
+        years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
+        if context.year and years and max(years) < context.year:
+            return "actual"  # "2012年，…国内生产总值增长7.8%": a past year's result
+        if target and not actual and "今年" in sentence and re.search(r"力争|预期目标是|目标是|目标为", sentence):
             return "target"
         return "actual"
     if lean == "target":

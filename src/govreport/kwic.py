@@ -1,0 +1,59 @@
+"""Key word in context: every occurrence of a term with the text on either side."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govreport.document import Document
+
+
+@dataclass(frozen=True)
+class KwicRow:
+    file: str
+    line: int
+    col: int
+    left: str
+    term: str
+    right: str
+
+
+def pattern_for(term: str, *, regex: bool) -> re.Pattern:
+    """A literal term (simplified first) or, with regex, the user's own pattern."""
+    from govreport.simplify import to_simplified
+
+    return re.compile(term if regex else re.escape(to_simplified(term)))
+
+
+def concordance(doc: Document, pattern: re.Pattern, *, width: int = 20) -> list[KwicRow]:
+    """One row per match, in reading order; matches never cross a line break."""
+    rows = []
+    for number, line in enumerate(doc.lines, 1):
+        for match in pattern.finditer(line):
+            if match.end() == match.start():
+                continue
+            rows.append(KwicRow(doc.name, number, doc.input_col(number, match.start()),
+                                line[max(0, match.start() - width):match.start()], match.group(0),
+                                line[match.end():match.end() + width]))
+    return rows
+
+
+@dataclass(frozen=True)
+class KwicTask:
+    """Per-document work of `govreport kwic`; picklable for a process pool."""
+
+    pattern: str
+    width: int = 20
+
+    def __call__(self, doc: Document) -> list[KwicRow]:
+        return concordance(doc, re.compile(self.pattern), width=self.width)
+
+    def fingerprint(self) -> str:
+        from govreport import datafiles
+
+        return f"kwic-{datafiles.fingerprint()}-{self.width}-{self.pattern}"
+
+    def rename(self, result: list[KwicRow], name: str) -> list[KwicRow]:
+        from dataclasses import replace
+
+        return [replace(row, file=name) for row in result]

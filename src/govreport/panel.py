@@ -1,0 +1,109 @@
+"""Targets beside results: year t's target (from year t's report) next to year t's actual (from t+1's)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from govreport.info import InfoRow
+from govreport.targets import TargetRow
+
+# "国内生产总值（经济增长）" -> 国内生产总值; "全省地区生产总值" -> 地区生产总值
+ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
+GROWTH_SUFFIX = re.compile(r"(?:涨幅|增幅|增速|增长率|增长)$")  # 居民消费价格涨幅 ~ 居民消费价格上涨
+REGION_WORDS = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|我国|我省|我市|我区|我县)")
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    region: str | None
+    indicator: str
+    year: int
+    change: str
+    target: str | None
+    target_value: float | None
+    comparator: str | None
+    actual: str | None
+    actual_value: float | None
+    unit: str
+    target_file: str | None
+    actual_file: str | None
+
+
+def indicator_key(name: str) -> str:
+    """The indicator as it is compared across reports.
+
+    >>> indicator_key("全省地区生产总值（经济增长）")
+    '地区生产总值'
+    """
+    return GROWTH_SUFFIX.sub("", REGION_WORDS.sub("", ASIDE.sub("", name)).strip())
+
+
+def build_panel(documents: Iterable[tuple[InfoRow, list[TargetRow]]]) -> list[PanelRow]:
+    """One row per region, indicator, year and kind of change, the target and the actual side by side."""
+    targets: dict[tuple, tuple[TargetRow, str]] = {}
+    actuals: dict[tuple, tuple[TargetRow, str]] = {}
+    for info, rows in documents:
+        if info.year is None:
+            continue
+        for row in rows:
+            if not row.indicator or not row.year or "-" in row.year:
+                continue
+            key = (info.region, indicator_key(row.indicator), int(row.year), row.change, _unit_family(row.unit))
+            if row.kind == "target" and int(row.year) == info.year:
+                targets.setdefault(key, (row, info.file))
+            elif row.kind == "actual" and int(row.year) == info.year - 1:
+                actuals.setdefault(key, (row, info.file))
+    out = []
+    for key in sorted(set(targets) | set(actuals), key=lambda k: (str(k[0]), k[1], k[2], k[3], k[4])):
+        if key not in targets:
+            continue  # a result nobody set a target for is no panel row
+        region, indicator, year, change, _ = key
+        target, target_file = targets.get(key, (None, None))
+        actual, actual_file = actuals.get(key, (None, None))
+        unit = (target or actual).unit
+        out.append(PanelRow(region, indicator, year, change, _show(target), target.value if target else None,
+                            target.comparator if target else None, _show(actual), actual.value if actual else None,
+                            unit, target_file, actual_file))
+    return out
+
+
+def _unit_family(unit: str) -> str:
+    return "%" if unit in ("%", "个百分点", "百分点") else unit
+
+
+MARKS = {">=": "≥", "<=": "≤", "~": "≈", "=": "", "range": "", "absent": ""}
+
+
+def _show(row: TargetRow | None) -> str | None:
+    if row is None:
+        return None
+    if row.comparator == "absent":
+        return "no target"
+    def number(v):
+        return str(int(v)) if float(v).is_integer() else str(v)
+    high = f"–{number(row.value_high)}" if row.value_high is not None else ""
+    return f"{MARKS.get(row.comparator, '')}{number(row.value)}{high}{row.unit}"
+
+
+@dataclass(frozen=True)
+class PanelTask:
+    """Per-document work of `govreport targets --panel`: what the report says of itself, and its figures."""
+
+    def __call__(self, doc) -> tuple[InfoRow, list[TargetRow]]:
+        from govreport.info import describe
+        from govreport.targets import extract
+
+        return describe(doc), extract(doc)
+
+    def fingerprint(self) -> str:
+        from govreport import datafiles
+
+        return f"panel-{datafiles.fingerprint()}"
+
+    def rename(self, result, name: str):
+        from dataclasses import replace
+
+        info, rows = result
+        return replace(info, file=name), [replace(row, file=name) for row in rows]
