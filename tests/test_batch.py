@@ -4,7 +4,8 @@ from conftest import SEED, needs_shared, report_files, tsv
 from govreport.batch import Batch
 from govreport.cache import Cache
 from govreport.keywords import KeywordTask, Options
-from govreport.targets import TargetTask
+from govreport.batch import RowsTask
+from govreport.targets import extract
 
 TEXT = "全面推进乡村振兴，深化“放管服”改革，地区生产总值增长5%左右。"
 
@@ -17,7 +18,7 @@ def corpus(tmp_path, n=6):
 
 def test_results_come_in_input_order_with_workers(tmp_path):
     folder = corpus(tmp_path)
-    names = [name for name, _ in Batch([folder], TargetTask(), jobs=2)]
+    names = [name for name, _ in Batch([folder], RowsTask(extract), jobs=2)]
     assert names == sorted(names) and len(names) == 6
 
 
@@ -40,11 +41,11 @@ def test_bad_file_in_a_parallel_batch(cli, tmp_path):
 def test_cache_answers_a_warm_run_and_renames(tmp_path):
     folder = corpus(tmp_path / "a", 3) if (tmp_path / "a").mkdir() is None else None
     store = Cache.open(tmp_path / "cache")
-    cold = list(Batch([folder], TargetTask(), cache=store))
+    cold = list(Batch([folder], RowsTask(extract), cache=store))
     assert store.info().entries == 3
     moved = tmp_path / "b"
     shutil.copytree(folder, moved)
-    warm = list(Batch([str(moved)], TargetTask(), cache=store))
+    warm = list(Batch([str(moved)], RowsTask(extract), cache=store))
     assert [rows[0].file for _, rows in warm] == [name for name, _ in warm]
     assert [[r.value for r in rows] for _, rows in warm] == [[r.value for r in rows] for _, rows in cold]
 
@@ -58,9 +59,9 @@ def test_options_change_the_cache_key():
 def test_corrupted_entries_are_rebuilt(tmp_path):
     folder = corpus(tmp_path / "c", 2) if (tmp_path / "c").mkdir() is None else None
     store = Cache.open(tmp_path / "cache")
-    first = list(Batch([folder], TargetTask(), cache=store))
+    first = list(Batch([folder], RowsTask(extract), cache=store))
     store._db.execute("UPDATE results SET value = X'00DEADBEEF'")
-    again = list(Batch([folder], TargetTask(), cache=store))
+    again = list(Batch([folder], RowsTask(extract), cache=store))
     assert [len(r) for _, r in again] == [len(r) for _, r in first]
     assert store.get(next(iter(store._db.execute("SELECT key FROM results")))[0]) is not None
 

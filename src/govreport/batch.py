@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from govreport import cache as cache_mod
@@ -25,6 +26,36 @@ class Task(Protocol):
     def __call__(self, doc: "Document") -> Any: ...
     def fingerprint(self) -> str: ...
     def rename(self, result: Any, name: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class RowsTask:
+    """Per-document work that is a module-level function and its options: picklable and cacheable."""
+
+    function: Callable[..., Any]
+    options: tuple = ()
+
+    def __call__(self, doc: "Document") -> Any:
+        return self.function(doc, *self.options)
+
+    def fingerprint(self) -> str:
+        from govreport import datafiles
+
+        return f"{self.function.__module__}.{self.function.__qualname__}-{self.options!r}-{datafiles.fingerprint()}"
+
+    def rename(self, result: Any, name: str) -> Any:
+        return renamed(result, name)
+
+
+def renamed(value: Any, name: str) -> Any:
+    """A cached result with every row's `file` set to the name the input has now."""
+    if isinstance(value, list):
+        return [renamed(item, name) for item in value]
+    if isinstance(value, tuple) and not is_dataclass(value):
+        return tuple(renamed(item, name) for item in value)
+    if is_dataclass(value) and any(f.name == "file" for f in fields(value)):
+        return replace(value, file=name)
+    return value
 
 
 class Batch:

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport import __version__
+from govreport.batch import RowsTask
 from govreport.errors import ExitCode, InputError
 
 app = typer.Typer(
@@ -202,7 +203,7 @@ def slogans(
     wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = _load(inputs, sl.SloganTask(unquoted), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), encoding, jobs, no_cache)
     several = len(batch.paths) > 1
 
     def reported(parts):
@@ -253,7 +254,7 @@ def targets(
     if panel:
         _panel(inputs, wanted, year, fmt, no_header, encoding, jobs, no_cache)
         return
-    batch = _load(inputs, tg.TargetTask(), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(tg.extract), encoding, jobs, no_cache)
     rows = (row for _, found in batch for row in tg.select(found, kind=kind, indicator=wanted, year=year))
     fields = [f.name for f in dataclasses.fields(tg.TargetRow)]
     _emit(rows, fields, fmt, no_header, tg.table_view(several=len(batch.paths) > 1))
@@ -263,7 +264,7 @@ def targets(
 def _panel(inputs, indicator, year, fmt, no_header, encoding, jobs, no_cache) -> None:
     from govreport import panel as pn
 
-    batch = _load(inputs, pn.PanelTask(), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(pn.panel_facts), encoding, jobs, no_cache)
     rows = [r for r in pn.build_panel(result for _, result in batch)
             if (not indicator or indicator in r.indicator) and (not year or str(r.year) == year)]
     _emit(rows, [f.name for f in dataclasses.fields(pn.PanelRow)], fmt, no_header)
@@ -289,10 +290,10 @@ def outline(
 
     Example: govreport outline corpus/fengquan-2022.txt --level 2
     """
-    from govreport.outline import OutlineRow, OutlineTask
+    from govreport.outline import OutlineRow, outline_rows
     from govreport.render import View
 
-    batch = _load(inputs, OutlineTask(level), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(outline_rows, (level,)), encoding, jobs, no_cache)
     view = View(columns=[("line", lambda r: r.line), ("level", lambda r: r.level),
                          ("heading", lambda r: "  " * (r.level - 1) + r.heading)],
                 max_width={"heading": 70})
@@ -313,9 +314,9 @@ def info(
 
     Example: govreport info ../shared/reports/
     """
-    from govreport.info import InfoRow, InfoTask
+    from govreport.info import InfoRow, describe
 
-    batch = _load(inputs, InfoTask(), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(describe), encoding, jobs, no_cache)
     _emit((row for _, row in batch), [f.name for f in dataclasses.fields(InfoRow)], fmt, no_header)
     _finish(batch)
 
@@ -338,14 +339,14 @@ def kwic(
     """
     import re
 
-    from govreport.kwic import KwicRow, KwicTask, pattern_for
+    from govreport.kwic import KwicRow, find, pattern_for
     from govreport.render import View
 
     try:
         pattern = pattern_for(term, regex=regex)
     except re.error as err:
         raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
-    batch = _load(inputs, KwicTask(pattern.pattern, width), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(find, (pattern.pattern, width)), encoding, jobs, no_cache)
     view = View(columns=[("line", lambda r: r.line), ("left", lambda r: r.left.rjust(width, "　")),
                          ("term", lambda r: r.term), ("right", lambda r: r.right)])
     _emit(_rows(batch), [f.name for f in dataclasses.fields(KwicRow)], fmt, no_header, view)
@@ -394,9 +395,9 @@ def doctor(
 
     Example: govreport doctor corpus/fengquan-2022.txt
     """
-    from govreport.doctor import DamageRow, DoctorTask
+    from govreport.doctor import DamageRow, diagnose
 
-    batch = _load(inputs, DoctorTask(), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(diagnose), encoding, jobs, no_cache)
     _emit(_rows(batch), [f.name for f in dataclasses.fields(DamageRow)], fmt, no_header)
     _finish(batch)
 

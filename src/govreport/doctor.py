@@ -115,21 +115,3 @@ def _stray_spaces(doc: Document) -> list[DamageRow]:
                                       f"{line[max(0, position - 4):position]}{line[position:position + 4]}"))
             dropped_before = dropped
     return rows
-
-
-@dataclass(frozen=True)
-class DoctorTask:
-    """Per-document work of `govreport doctor`; picklable for a process pool."""
-
-    def __call__(self, doc: Document) -> list[DamageRow]:
-        return diagnose(doc)
-
-    def fingerprint(self) -> str:
-        from govreport import datafiles
-
-        return f"doctor-{datafiles.fingerprint()}"
-
-    def rename(self, result: list[DamageRow], name: str) -> list[DamageRow]:
-        from dataclasses import replace
-
-        return [replace(row, file=name) for row in result]

@@ -7,9 +7,9 @@ from functools import cached_property
 
 from govreport.damage import Damage, find_damage
 from govreport.decode import decode
-from govreport.normalize import Shifts, normalize_line, source_col, strip_html
+from govreport.normalize import Shifts, fold, normalize_line, source_col, strip_html
 from govreport.quotes import Quote, find_quotes
-from govreport.simplify import to_simplified
+from govreport.simplify import needs_conversion, to_simplified
 from govreport.sources import Source
 
 
@@ -25,15 +25,18 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str, name: str = "-") -> "Document":
+        text = fold(text)  # one pass over the whole text is cheaper than one a line
+        traditional = needs_conversion(text)
         lines, shifts, originals = [], {}, {}
-        for number, raw in enumerate(text.splitlines(), 1):
-            line, moved = normalize_line(raw)
-            simple = to_simplified(line)
-            if simple is not line:
+        for number, line in enumerate(text.splitlines(), 1):
+            if " " in line or "\u3000" in line or "\t" in line:
+                line, moved = normalize_line(line)
+                if moved:
+                    shifts[number] = moved
+            if traditional and (simple := to_simplified(line)) is not line:
                 originals[number] = line
-            if moved:
-                shifts[number] = moved
-            lines.append(simple)
+                line = simple
+            lines.append(line)
         return cls(name=name, lines=lines, shifts=shifts, converted_lines=len(originals), before_conversion=originals)
 
     @cached_property

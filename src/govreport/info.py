@@ -108,21 +108,3 @@ def describe(doc: Document) -> InfoRow:
         meeting=meeting.group(0)[1:] if meeting else None, speaker=speaker,
         characters=sum(len(line) for line in doc.lines), sentences=len(SENTENCE_END.findall(doc.text)),
         figures=len(rows), targets=sum(r.kind == "target" for r in rows), damaged=len(doc.damage))
-
-
-@dataclass(frozen=True)
-class InfoTask:
-    """Per-document work of `govreport info`; picklable for a process pool."""
-
-    def __call__(self, doc: Document) -> InfoRow:
-        return describe(doc)
-
-    def fingerprint(self) -> str:
-        from govreport import datafiles
-
-        return f"info-{datafiles.fingerprint()}"
-
-    def rename(self, result: InfoRow, name: str) -> InfoRow:
-        from dataclasses import replace
-
-        return replace(result, file=name)

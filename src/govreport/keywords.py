@@ -107,11 +107,12 @@ def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> Wo
         pairs = segmenter.cut_pos(doc.text, keep)
         tokens = [w for w, _ in pairs]
         words = [w for w, tag in pairs if tag in options.pos and is_word(w, options)]
+        every = Counter(tokens)
     elif options.method == "textrank":
         tokens = words = segmenter.cut(doc.text, keep)
+        every = Counter(tokens)
     else:
-        tokens, words = segmenter.iter_cut(doc.text, keep), []
-    every = Counter(tokens)
+        every, words = segmenter.count(doc.text, keep), []
     verdicts = _verdicts(options)
     ranked = set()
     for w in every:
@@ -135,7 +136,7 @@ def _token_total(every: Counter) -> int:
 def count_terms(doc: "Document", segmenter: "Segmenter", terms: Sequence[str]) -> WordCounts:
     """Exact occurrences of each term in the simplified text, zeros included (a text search)."""
     counts = Counter({term: doc.text.count(term) for term in terms})
-    return WordCounts(doc.name, counts, _token_total(Counter(segmenter.iter_cut(doc.text, keep_phrases(doc)))))
+    return WordCounts(doc.name, counts, _token_total(segmenter.count(doc.text, keep_phrases(doc))))
 
 
 def rank(parts: Iterable[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,

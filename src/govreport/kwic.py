@@ -38,22 +38,6 @@ def concordance(doc: Document, pattern: re.Pattern, *, width: int = 20) -> list[
     return rows
 
 
-@dataclass(frozen=True)
-class KwicTask:
-    """Per-document work of `govreport kwic`; picklable for a process pool."""
-
-    pattern: str
-    width: int = 20
-
-    def __call__(self, doc: Document) -> list[KwicRow]:
-        return concordance(doc, re.compile(self.pattern), width=self.width)
-
-    def fingerprint(self) -> str:
-        from govreport import datafiles
-
-        return f"kwic-{datafiles.fingerprint()}-{self.width}-{self.pattern}"
-
-    def rename(self, result: list[KwicRow], name: str) -> list[KwicRow]:
-        from dataclasses import replace
-
-        return [replace(row, file=name) for row in result]
+def find(doc: Document, pattern: str, width: int) -> list[KwicRow]:
+    """concordance() for a pattern given as text (what a worker process receives)."""
+    return concordance(doc, re.compile(pattern), width=width)

@@ -12,6 +12,8 @@ FOLD = str.maketrans(
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
     | {"％": "%", "\u00a0": " "}
 )
+# Anything FOLD changes; most reports have none, and a search is far cheaper than translate().
+FOLDABLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％\u00a0]")
 CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 # "　　现在" (indent), "中共河北 省委" (stray space), "政 府 工 作" (spaced title), trailing blanks.
 DROPPED_SPACE = re.compile(
@@ -29,7 +31,7 @@ def normalize_line(line: str) -> tuple[str, Shifts]:
     >>> normalize_line("　　增长１０％")
     ('增长10%', [(0, 2)])
     """
-    line = line.translate(FOLD)
+    line = fold(line)
     if " " not in line and "\u3000" not in line and "\t" not in line:
         return line, []
     pieces, shifts, last, dropped = [], [], 0, 0
@@ -43,6 +45,11 @@ def normalize_line(line: str) -> tuple[str, Shifts]:
         return line, []
     pieces.append(line[last:])
     return "".join(pieces), shifts
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters and ％ as ASCII (same length)."""
+    return text.translate(FOLD) if FOLDABLE.search(text) else text
 
 
 def source_col(col: int, shifts: Shifts) -> int:

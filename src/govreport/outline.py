@@ -104,22 +104,5 @@ class OutlineRow:
     heading: str
 
 
-@dataclass(frozen=True)
-class OutlineTask:
-    """Per-document work of `govreport outline`; picklable for a process pool."""
-
-    max_level: int = 4
-
-    def __call__(self, doc: Document) -> list[OutlineRow]:
-        return [OutlineRow(doc.name, h.level, h.line, h.marker, h.title)
-                for h in find_headings(doc) if h.level <= self.max_level]
-
-    def fingerprint(self) -> str:
-        from govreport import datafiles
-
-        return f"outline-{datafiles.fingerprint()}-{self.max_level}"
-
-    def rename(self, result: list[OutlineRow], name: str) -> list[OutlineRow]:
-        from dataclasses import replace
-
-        return [replace(row, file=name) for row in result]
+def outline_rows(doc: Document, max_level: int = 4) -> list[OutlineRow]:
+    return [OutlineRow(doc.name, h.level, h.line, h.marker, h.title) for h in find_headings(doc) if h.level <= max_level]

@@ -87,23 +87,9 @@ def _show(row: TargetRow | None) -> str | None:
     return f"{MARKS.get(row.comparator, '')}{number(row.value)}{high}{row.unit}"
 
 
-@dataclass(frozen=True)
-class PanelTask:
-    """Per-document work of `govreport targets --panel`: what the report says of itself, and its figures."""
+def panel_facts(doc) -> tuple[InfoRow, list[TargetRow]]:
+    """What `targets --panel` needs of one report: what it says of itself, and its figures."""
+    from govreport.info import describe
+    from govreport.targets import extract
 
-    def __call__(self, doc) -> tuple[InfoRow, list[TargetRow]]:
-        from govreport.info import describe
-        from govreport.targets import extract
-
-        return describe(doc), extract(doc)
-
-    def fingerprint(self) -> str:
-        from govreport import datafiles
-
-        return f"panel-{datafiles.fingerprint()}"
-
-    def rename(self, result, name: str):
-        from dataclasses import replace
-
-        info, rows = result
-        return replace(info, file=name), [replace(row, file=name) for row in rows]
+    return describe(doc), extract(doc)

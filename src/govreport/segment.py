@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
@@ -28,6 +30,9 @@ class Segmenter:
         for path in userdicts:
             self.tokenizer.load_userdict(path)
         self._pos = None
+        # jieba's dictionary is hundreds of thousands of long-lived entries; keep the cyclic
+        # garbage collector from walking them again and again while millions of tokens come and go.
+        gc.freeze()
 
     def cut(self, text: str, keep: Iterable[str] = ()) -> list[str]:
         """Words of `text`; numbers with units and the `keep` phrases are single tokens."""
@@ -40,6 +45,16 @@ class Segmenter:
                 yield piece
             else:
                 yield from self.tokenizer.cut(piece)
+
+    def count(self, text: str, keep: Iterable[str] = ()) -> Counter:
+        """Token counts of `text` without building the token list (the fast path of keywords)."""
+        counts: Counter = Counter()
+        for piece, whole in _pieces(text, keep):
+            if whole:
+                counts[piece] += 1
+            else:
+                counts.update(self.tokenizer.cut(piece))
+        return counts
 
     def cut_pos(self, text: str, keep: Iterable[str] = ()) -> list[tuple[str, str]]:
         """(word, POS tag) pairs; runs jieba's slow tagger, so only when asked for."""

@@ -179,18 +179,7 @@ def damaged_quotes(stats: Sequence[PhraseStats]) -> list[int]:
     return sorted(line for s in stats if s.type == "garbled" for line in s.lines)
 
 
-@dataclass(frozen=True)
-class SloganTask:
-    """Per-document work of `govreport slogans`; picklable for a process pool."""
-
-    unquoted: bool = False
-
-    def __call__(self, doc: Document) -> list[PhraseStats]:
-        stats = phrase_stats(doc)
-        return stats + unquoted_formulas(doc) if self.unquoted else stats
-
-    def fingerprint(self) -> str:
-        return f"slogans-{datafiles.fingerprint()}-{int(self.unquoted)}"
-
-    def rename(self, result: list[PhraseStats], name: str) -> list[PhraseStats]:
-        return result
+def slogan_stats(doc: Document, unquoted: bool = False) -> list[PhraseStats]:
+    """Quoted phrases of one document, and with `unquoted` the formulas written without quotes."""
+    stats = phrase_stats(doc)
+    return stats + unquoted_formulas(doc) if unquoted else stats

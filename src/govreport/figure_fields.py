@@ -1,0 +1,194 @@
+"""How one figure's fields are read from the words around it: bound, change, kind, year, indicator."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from govreport import cues
+from govreport.figures import COUNT_UNITS, Figure
+from govreport.outline import Section
+
+GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经济增长速度)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a figure is read against: the document's year and national/local level, and its section."""
+
+    year: int | None
+    gdp: str
+    section: Section
+    five_years: bool
+
+
+def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, str]:
+    """`城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`: the i-th subject goes with the i-th figure."""
+    out: dict[int, str] = {}
+    for i, fig in enumerate(figures):
+        before = line[start:fig.start]
+        at = before.rfind("分别")
+        if at < 0 or fig.start in out:
+            continue
+        subject = clean_name(clause_before(before[:at]))
+        names = [n for n in re.split(r"[、和与及]", subject) if n]
+        group = [f for f in figures[i:] if f.start > start + at]
+        group = group[:len(names)]
+        if len(names) > 1 and len(group) == len(names):
+            out.update({f.start: n for f, n in zip(group, names)})
+    return out
+
+
+def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> list[str]:
+    """Each figure's bound: its own suffix, else the word right before it; `分别…以内` bounds the whole list."""
+    out = []
+    for fig in figures:
+        before = line[start:fig.start]
+        if fig.bound:
+            out.append(fig.bound)
+        elif cues.AT_LEAST_BEFORE.search(before):
+            out.append(">=")
+        elif cues.AT_MOST_BEFORE.search(before):
+            out.append("<=")
+        elif cues.ABOUT_BEFORE.search(before):
+            out.append("~")
+        else:
+            out.append("=")
+    for i in range(1, len(figures)):  # 超10亿元、30亿元: a bound word before a list covers it
+        if line[figures[i - 1].end:figures[i].start] == "、" and out[i] == "=" and not figures[i - 1].bound:
+            out[i] = out[i - 1]
+    for i in range(len(figures) - 1, 0, -1):
+        joined = line[figures[i - 1].end:figures[i].start]
+        if joined in ("和", "、", "与", "及", "或") and out[i - 1] == "=" and out[i] in (">=", "<=", "~") \
+                and "分别" in line[start:figures[i - 1].start]:
+            out[i - 1] = out[i]
+    return out
+
+
+def sentence_kind(sentence: str, context: Context) -> str | None:
+    """target or actual when the sentence says so, else the section's lean; None when nothing tells."""
+    target, actual = cues.TARGET_CUE.search(sentence), cues.ACTUAL_CUE.search(sentence)
+    lean = {"review": "actual", "plan": "target"}.get(context.section.kind)
+    if lean == "actual":
+        horizon = cues.HORIZON.search(sentence)
+        if horizon and context.year and int(horizon.group(1)) >= context.year:
+            return "target"
+        years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
+        if context.year and years and max(years) < context.year:
+            return "actual"  # "2012年，…国内生产总值增长7.8%": a past year's result
+        if target and not actual and "今年" in sentence and re.search(r"力争|预期目标是|目标是|目标为", sentence):
+            return "target"
+        return "actual"
+    if lean == "target":
+        if actual and re.search(r"同比|去年|过去一年|一年来|五年来|过去五年|这五年", sentence) and not target:
+            return "actual"
+        return "target"
+    if target and not actual:
+        return "target"
+    if actual and not target:
+        return "actual"
+    years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
+    if context.year and (context.year in years or "今年" in sentence):
+        return "target"
+    if context.year and years and max(years) < context.year:
+        return "actual"
+    return None
+
+
+def figure_kind(text: str, before: str, after: str, sentence_kind: str | None, sentence: str, number: int) -> str:
+    if number <= 3 and cues.METADATA.search(sentence):
+        return "other"
+    if cues.ATTRIBUTE_BEFORE.search(before) or (cues.INVEST_BEFORE.search(before) and cues.ATTRIBUTE_AFTER.match(after)):
+        return "other"
+    if cues.BASELINE_BEFORE.search(before) and cues.BASELINE_AFTER.match(after):
+        return "other"
+    if text.endswith("以上") and cues.THRESHOLD_AFTER.match(after):
+        return "other"
+    if cues.RANK_GROUP.search(before) and cues.RANK_GROUP_AFTER.match(after):
+        return "other"
+    return sentence_kind or "other"
+
+
+def figure_year(kind: str, fig: Figure, before: str, sentence: str, context: Context) -> str | None:
+    year = context.year
+    if kind == "other" or year is None:
+        return None
+    if kind == "target":
+        horizons = [int(m.group(1)) for m in cues.HORIZON.finditer(before)] or \
+                   [int(m.group(1)) for m in cues.HORIZON.finditer(sentence)]
+        return str(horizons[-1]) if horizons else str(year)
+    since = [m for m in cues.SINCE.finditer(before)]
+    if since:
+        return f"{since[-1].group(1) or since[-1].group(2)}-{year - 1}"
+    if context.five_years:
+        if cues.STOCK_BEFORE.search(before):
+            return str(year - 1)
+        return f"{year - 5}-{year - 1}"
+    explicit = [int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(before)]
+    if explicit and explicit[-1] < year:
+        return str(explicit[-1])
+    return str(year - 1)
+
+
+def change_of(before: str, after: str, indicator: str, fig: Figure, previous: str | None) -> str:
+    """growth, decline, share, increment, count or level, from the verb before the figure and its unit."""
+    if fig.unit == "番":
+        return "growth"
+    if cues.DECLINE_BEFORE.search(before) or cues.DECLINE_MARGIN.search(before):
+        return "decline"
+    if cues.GROWTH_BEFORE.search(before):
+        return "growth" if fig.unit in ("%", "个百分点", "百分点", "倍") else "increment"
+    clause = clause_before(before)
+    if fig.unit in ("%", "‰", "个百分点", "百分点"):
+        verb_part = clause.rsplit("分别", 1)[-1]  # 失业率、涨幅分别控制在…: the subjects are split apart
+        return "growth" if cues.GROWTH_WORDS.search(indicator) or cues.GROWTH_WORDS.search(verb_part) else "share"
+    unit = fig.unit.lstrip("万亿千百")
+    if unit.endswith("元"):
+        return "increment" if re.search(r"新增|增加", clause) else "level"
+    if cues.INCREMENT.search(clause) or cues.INCREMENT.search(re.split(r"[，,。；;、]", after)[0][:10] or "-"):
+        return "increment"
+    if previous == "increment" and unit in COUNT_UNITS and not cues.OTHER_VERB.search(clause):
+        return "increment"  # 新增高新技术企业3家，科技型中小企业24家: the verb covers the list
+    if unit in COUNT_UNITS:
+        return "count"
+    return "level"
+
+
+def clause_before(before: str) -> str:
+    parts = cues.CLAUSE_END.split(before)
+    return parts[-1] if parts else before
+
+
+def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | None, context: Context) -> str:
+    """What is measured: the clause before the figure without verbs and time words, else the noun after it."""
+    clause = clause_before(line[start:fig.start])
+    after = line[fig.end:end]
+    name = clean_name(clause.lstrip("、和及与"))
+    if cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
+        name = noun_after(after) or name or previous or ""
+    elif (owner := cues.OWNER_AFTER.match(after)) and fig.unit.lstrip("万亿千百") not in COUNT_UNITS:
+        name = owner.group(1) + name
+    if GDP_WORDS.match(name):
+        name = f"{context.gdp}（{name}）"
+    return name
+
+
+def noun_after(after: str) -> str:
+    """`26个重点防洪除涝项目` -> 重点防洪除涝项目; `15个总投资17.1亿元的“三大改造”项目` -> “三大改造”项目."""
+    phrase = re.match(r"[^，,。；;：:]*", after).group(0)
+    phrase = phrase.split("的")[-1] if "的" in phrase else phrase
+    found = re.match(r"[\u4e00-\u9fffA-Za-z“”]{2,16}", phrase)
+    if not found or found.group(0).startswith(("以上", "左右", "以内")):
+        return ""
+    return found.group(0)
+
+
+def clean_name(clause: str) -> str:
+    text = clause.strip()
+    for _ in range(3):
+        text = cues.LEAD_WORDS.sub("", text)
+        text = cues.TRAIL_WORDS.sub("", text)
+    if "、" in text and len(text) > 24:
+        text = text.split("、")[-1]
+    return text[-24:]
