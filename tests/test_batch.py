@@ -104,3 +104,40 @@ def test_warm_run_does_not_import_jieba(tmp_path):
     first = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120)
     second = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120)
     assert first.stdout.strip() == "True" and second.stdout.strip() == "False"
+
+
+def test_two_processes_share_the_cache(tmp_path):
+    import subprocess
+    import sys
+
+    folder = corpus(tmp_path / "d", 6) if (tmp_path / "d").mkdir() is None else None
+    env = dict(__import__("os").environ, GOVREPORT_CACHE_DIR=str(tmp_path / "shared-cache"))
+    cmd = [sys.executable, "-m", "govreport", "targets", "--kind", "all", "--jobs", "1", folder]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert outs[0][0] == outs[1][0] and outs[0][0].count("\n") > 6
+    assert all(err == "" for _, err in outs)
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert again.stdout == outs[0][0]
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
+    import io
+    import sys
+
+    from govreport import cli
+
+    folder = corpus(tmp_path / "e", 9) if (tmp_path / "e").mkdir() is None else None
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    quiet = cli._load([folder], RowsTask(extract), None, 1, True)
+    assert not isinstance(quiet, cli._with_progress)  # stderr is not a terminal here
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    loud = cli._load([folder], RowsTask(extract), None, 1, True)
+    assert isinstance(loud, cli._with_progress) and len(list(loud)) == 9
