@@ -87,3 +87,30 @@ def test_no_input_on_a_terminal_is_usage_error():
                           stdin=subprocess.DEVNULL, timeout=60)
     # stdin is not a terminal here, but it is empty: an error for that input, not a traceback
     assert done.returncode in (1, 2) and "Traceback" not in done.stderr
+
+
+def test_stopwords_file_and_min_options(cli, tmp_path):
+    stop = tmp_path / "stop.txt"
+    stop.write_text("# mine\n鄉村振興\n", encoding="utf-8")
+    rows = tsv(cli("keywords", "--stopwords", str(stop), "--top", "0", input=TEXT * 3)[1])
+    assert "乡村振兴" not in {r["word"] for r in rows}
+    rows = tsv(cli("keywords", "--min-count", "6", "--top", "0", input=TEXT * 3)[1])
+    assert [r["word"] for r in rows] == ["乡村振兴"]
+    rows = tsv(cli("keywords", "--min-len", "4", "--top", "0", input=TEXT)[1])
+    assert all(len(r["word"]) >= 4 for r in rows)
+
+
+def test_pos_filter_and_methods(cli):
+    rows = tsv(cli("keywords", "--pos", "n", "--top", "0", input=TEXT)[1])
+    words = {r["word"] for r in rows}
+    assert "乡村振兴" in words and "推进" not in words
+    for method in ("tfidf", "textrank"):
+        rows = tsv(cli("keywords", "--method", method, "--top", "3", input=TEXT * 2)[1])
+        assert list(rows[0]) == ["rank", "word", "count", "per_10k", "score"] and len(rows) == 3
+
+
+def test_userdict_option(cli, tmp_path):
+    userdict = tmp_path / "dict.txt"
+    userdict.write_text("持续优化营商环境 5 nz\n", encoding="utf-8")
+    rows = tsv(cli("keywords", "--userdict", str(userdict), "--top", "0", "--no-cache", input=TEXT)[1])
+    assert "持续优化营商环境" in {r["word"] for r in rows}

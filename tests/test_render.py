@@ -47,9 +47,22 @@ def test_json_and_jsonl_keep_types():
     assert [json.loads(line)["count"] for line in out("jsonl").splitlines()] == [3, 1]
 
 
-def test_table_has_no_colour_codes_when_not_a_terminal():
+def test_table_has_no_colour_or_boxes_when_not_a_terminal():
     text = out("table", view=View(bar="count"))
-    assert "乡村振兴" in text and "\x1b[" not in text and "█" in text
+    assert "乡村振兴" in text and "\x1b[" not in text
+    assert not set(text) & set("█┃━│╇")
+
+
+def test_table_on_a_terminal_has_boxes_and_bars_but_honours_no_color(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    stream = Terminal()
+    render(ROWS, FIELDS, fmt="table", stream=stream, view=View(bar="count"))
+    text = stream.getvalue()
+    assert "█" in text and "┃" in text and "\x1b[3" not in text
 
 
 def test_pipe_default_is_tsv():
@@ -61,3 +74,14 @@ def test_pipe_default_is_tsv():
 def test_unknown_format():
     with pytest.raises(ValueError):
         out("xml")
+
+
+def test_highlight_marks_the_occurrence_nearest_the_middle():
+    from rich.text import Text
+
+    from govreport.render import _mark
+
+    text = Text("增长10%以上，规模增长10%以上，投资")
+    _mark(text, "10%以上")
+    (span,) = text.spans
+    assert text.plain[span.start:span.end] == "10%以上" and span.start == text.plain.rindex("10%以上")

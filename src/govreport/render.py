@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl")
@@ -96,9 +96,15 @@ def _table(rows: list[Any], fields: Sequence[str], stream: TextIO, view: View) -
     from rich.table import Table
     from rich.text import Text
 
+    from rich import box
+
+    terminal = _is_terminal(stream)
     console = Console(file=stream, no_color="NO_COLOR" in os.environ or None, soft_wrap=False)
     columns = list(view.columns) or [(name, _getter(name)) for name in fields]
-    table = Table(title=view.title, show_edge=False, header_style="bold", pad_edge=False)
+    # Box drawing and bars only for a terminal: `--format table > file` stays plain text.
+    table = Table(title=view.title, show_edge=False, header_style="bold", pad_edge=False,
+                  box=box.HEAVY_HEAD if terminal else None)
+    view = view if terminal else replace(view, bar=None)
     for header, _ in columns:
         numeric = header in ("rank", "count", "per_10k", "docs", "score", "line", "col", "quoted", "mentions",
                              "first_line", "files", "value")
@@ -122,10 +128,26 @@ def _table(rows: list[Any], fields: Sequence[str], stream: TextIO, view: View) -
     return len(rows)
 
 
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _getter(name: str) -> Callable[[Any], Any]:
     return lambda row: row[name] if isinstance(row, dict) else getattr(row, name)
 
 
 def _mark(text, needle: str) -> None:
-    if needle and (at := text.plain.find(needle)) >= 0:
+    """Highlight the occurrence of needle nearest the middle (excerpts are centred on their figure)."""
+    if not needle:
+        return
+    plain, found, at = text.plain, [], text.plain.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = plain.find(needle, at + 1)
+    if found:
+        middle = (len(plain) - len(needle)) / 2
+        at = min(found, key=lambda position: abs(position - middle))
         text.stylize("bold reverse", at, at + len(needle))
