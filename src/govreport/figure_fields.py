@@ -24,17 +24,21 @@ class Context:
 
 
 def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, str]:
-    """`城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`: the i-th subject goes with the i-th figure."""
+    """`城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`: the i-th subject goes with the i-th figure.
+
+    Only a 分别 in the figure's own clause counts; `城镇、农村居民人均可支配收入分别增长4.5%、5.5%`
+    shares its head noun: 城镇 -> 城镇居民人均可支配收入.
+    """
     out: dict[int, str] = {}
     for i, fig in enumerate(figures):
-        before = line[start:fig.start]
-        at = before.rfind("分别")
+        clause = clause_before(line[start:fig.start])
+        at = clause.rfind("分别")
         if at < 0 or fig.start in out:
             continue
-        subject = clean_name(clause_before(before[:at]))
-        names = [n for n in re.split(r"[、和与及]", subject) if n]
-        group = [f for f in figures[i:] if f.start > start + at]
-        group = group[:len(names)]
+        names = [n for n in re.split(r"[、和与及]", clean_name(clause[:at])) if n]
+        names = [n + names[-1][len(n):] if len(n) <= 3 < len(names[-1]) else n for n in names]
+        group = [f for f in figures[i:] if f.start < fig.start + len(clause) + 200][:len(names)]
+        group = [f for f in group if "，" not in line[fig.start:f.start] and "；" not in line[fig.start:f.start]]
         if len(names) > 1 and len(group) == len(names):
             out.update({f.start: n for f, n in zip(group, names)})
     return out
