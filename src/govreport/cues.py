@@ -54,7 +54,8 @@ DECLINE_MARGIN = re.compile(r"低于[^，,。；;\d]{1,8}$")
 # "重点抓好以下14个方面": counts of parts of the text, not figures.
 NOT_COUNTED_AFTER = re.compile(r"^(?:方面|领域|部分|环节|章|节|条意见)")
 # "成立10个工作专班", "实施5000亩高标准农田建设项目": the verb alone names nothing; the noun after does.
-VERB_ONLY = re.compile(r"^(?:实施|成立|启动|建设|建成|完成|开展|新增|引进|培育|签约|推进|打造|创建|谋划|争取|投入|设立|组建|举办|竣工|新建)?$")
+VERB_ONLY = re.compile(r"^(?:实施|成立|启动|建设|建成|完成|开展|新增|引进|培育|签约|推进|打造|创建|谋划|争取|投入|设立|组建|举办|竣工|新建|"
+                       r"加快|加强|推动|支持|扶持|带动|培训|安置|救助|改造|整治|治理|开工|新开工|落实|办好)?$")
 INCREMENT = re.compile(r"新增|新建|建成|新收储|收储|新引进|引进|新培育|新开工|新落户|新登记|新认定|新改建|改造|建设|培育|创建|增加|新开|新设")
 SHARE = re.compile(r"率|比重|比例|占比|占|覆盖|普及|份额|强度|贡献")
 GROWTH_WORDS = re.compile(r"增长|增速|涨幅|增幅")
