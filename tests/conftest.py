@@ -45,3 +45,17 @@ def tsv(text):
 
 def jsonl(text):
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def score(scorer, gold, *command, tmp_path):
+    """Run `govreport COMMAND --format jsonl SEED`, score it with a shared scorer, return its JSON."""
+    import subprocess
+    import sys
+
+    pred = tmp_path / "pred.jsonl"
+    with open(pred, "w", encoding="utf-8") as out:
+        subprocess.run([sys.executable, "-m", "govreport", *command, "--format", "jsonl", str(SEED)],
+                       stdout=out, stderr=subprocess.DEVNULL, check=True)
+    done = subprocess.run([sys.executable, str(SHARED / "eval" / scorer), str(SHARED / "gold" / gold), str(pred),
+                           "--json"], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)

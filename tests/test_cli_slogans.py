@@ -1,7 +1,5 @@
-import subprocess
-import sys
-
-from conftest import ROOT, SEED, SHARED, jsonl, needs_shared, report_files, tsv
+from conftest import SEED, jsonl, needs_shared, report_files, tsv
+from conftest import score as score_seed
 
 
 def test_seed_warns_once_about_damage(cli):
@@ -35,15 +33,7 @@ def test_several_inputs_add_file_and_files(cli, tmp_path):
 
 @needs_shared
 def test_seed_scores(tmp_path):
-    pred = tmp_path / "pred.jsonl"
-    with open(pred, "w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, "-m", "govreport", "slogans", "--all", "--format", "jsonl", str(SEED)],
-                       stdout=out, check=True)
-    done = subprocess.run([sys.executable, str(SHARED / "eval" / "score_slogans.py"),
-                           str(SHARED / "gold" / "seed-slogans.tsv"), str(pred), "--json"],
-                          capture_output=True, text=True, check=True)
-    import json
-    score = json.loads(done.stdout)
+    score = score_seed("score_slogans.py", "seed-slogans.tsv", "slogans", "--all", tmp_path=tmp_path)
     assert score["phrase_prf"][2] >= 0.98
     assert score["quoted_count_accuracy"] >= 0.98 and score["first_line_accuracy"] >= 0.98
     assert score["type_accuracy"] >= 0.90

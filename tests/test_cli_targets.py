@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from conftest import SEED, SHARED, jsonl, needs_shared, report_files, tsv
+from conftest import score as score_seed
 from govreport import load_document
 from govreport.sources import read
 from govreport.targets import extract, report_year
@@ -53,14 +54,7 @@ def test_targets_does_not_import_jieba():
 
 @needs_shared
 def test_seed_scores(tmp_path):
-    pred = tmp_path / "pred.jsonl"
-    with open(pred, "w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, "-m", "govreport", "targets", "--kind", "all", "--format", "jsonl", str(SEED)],
-                       stdout=out, check=True)
-    done = subprocess.run([sys.executable, str(SHARED / "eval" / "score_targets.py"),
-                           str(SHARED / "gold" / "seed-figures.tsv"), str(pred), "--json"],
-                          capture_output=True, text=True, check=True)
-    score = json.loads(done.stdout)
+    score = score_seed("score_targets.py", "seed-figures.tsv", "targets", "--kind", "all", tmp_path=tmp_path)
     assert score["figures_prf"][2] >= 0.97
     assert score["target_prf"][2] >= 0.95 and score["actual_prf"][2] >= 0.95
     assert score["kind_accuracy"] >= 0.95 and score["comparator_accuracy"] >= 0.98

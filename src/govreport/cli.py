@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -254,11 +254,9 @@ def targets(
     if panel:
         _panel(inputs, wanted, year, fmt, no_header, encoding, jobs, no_cache)
         return
-    batch = _load(inputs, RowsTask(tg.extract), encoding, jobs, no_cache)
-    rows = (row for _, found in batch for row in tg.select(found, kind=kind, indicator=wanted, year=year))
-    fields = [f.name for f in dataclasses.fields(tg.TargetRow)]
-    _emit(rows, fields, fmt, no_header, tg.table_view(several=len(batch.paths) > 1))
-    _finish(batch)
+    _stream(inputs, RowsTask(tg.extract), tg.TargetRow, Run(fmt, no_header, encoding, jobs, no_cache),
+            view=lambda batch: tg.table_view(several=len(batch.paths) > 1),
+            pick=lambda found: tg.select(found, kind=kind, indicator=wanted, year=year))
 
 
 def _panel(inputs, indicator, year, fmt, no_header, encoding, jobs, no_cache) -> None:
@@ -271,9 +269,24 @@ def _panel(inputs, indicator, year, fmt, no_header, encoding, jobs, no_cache) ->
     _finish(batch)
 
 
-def _rows(batch):
-    """Per-document rows of a batch, flattened as they come."""
-    return (row for _, found in batch for row in found)
+@dataclass(frozen=True)
+class Run:
+    """The options every command shares: how to read the inputs and how to write the rows."""
+
+    fmt: Format | None = None
+    no_header: bool = False
+    encoding: str | None = None
+    jobs: int | None = None
+    no_cache: bool = False
+
+
+def _stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found) -> None:
+    """Per-document rows, streamed to the renderer as documents finish; exit 1 if any input failed."""
+    batch = _load(inputs, task, run.encoding, run.jobs, run.no_cache)
+    rows = (row for _, found in batch for row in pick(found))
+    _emit(rows, [f.name for f in dataclasses.fields(row_type)], run.fmt, run.no_header,
+          view(batch) if callable(view) else view)
+    _finish(batch)
 
 
 @app.command()
@@ -293,12 +306,11 @@ def outline(
     from govreport.outline import OutlineRow, outline_rows
     from govreport.render import View
 
-    batch = _load(inputs, RowsTask(outline_rows, (level,)), encoding, jobs, no_cache)
     view = View(columns=[("line", lambda r: r.line), ("level", lambda r: r.level),
                          ("heading", lambda r: "  " * (r.level - 1) + r.heading)],
                 max_width={"heading": 70})
-    _emit(_rows(batch), [f.name for f in dataclasses.fields(OutlineRow)], fmt, no_header, view)
-    _finish(batch)
+    _stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache),
+            view=view)
 
 
 @app.command()
@@ -316,9 +328,7 @@ def info(
     """
     from govreport.info import InfoRow, describe
 
-    batch = _load(inputs, RowsTask(describe), encoding, jobs, no_cache)
-    _emit((row for _, row in batch), [f.name for f in dataclasses.fields(InfoRow)], fmt, no_header)
-    _finish(batch)
+    _stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache), pick=lambda row: [row])
 
 
 @app.command()
@@ -346,11 +356,10 @@ def kwic(
         pattern = pattern_for(term, regex=regex)
     except re.error as err:
         raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
-    batch = _load(inputs, RowsTask(find, (pattern.pattern, width)), encoding, jobs, no_cache)
     view = View(columns=[("line", lambda r: r.line), ("left", lambda r: r.left.rjust(width, "　")),
                          ("term", lambda r: r.term), ("right", lambda r: r.right)])
-    _emit(_rows(batch), [f.name for f in dataclasses.fields(KwicRow)], fmt, no_header, view)
-    _finish(batch)
+    _stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache),
+            view=view)
 
 
 @app.command()
@@ -397,9 +406,7 @@ def doctor(
     """
     from govreport.doctor import DamageRow, diagnose
 
-    batch = _load(inputs, RowsTask(diagnose), encoding, jobs, no_cache)
-    _emit(_rows(batch), [f.name for f in dataclasses.fields(DamageRow)], fmt, no_header)
-    _finish(batch)
+    _stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache))
 
 
 cache_app = typer.Typer(
