@@ -95,3 +95,16 @@ def test_national_2020_has_an_absent_gdp_row_and_no_invented_number():
     assert len(absent) == 1 and absent[0].value is None and "国内生产总值" in absent[0].indicator
     assert not [r for r in rows if r.kind == "target" and "生产总值" in r.indicator and r.value is not None
                 and r.unit == "%" and r.change == "growth"]
+
+
+def test_same_rows_whatever_the_encoding(cli, tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    outputs = set()
+    for codec in ("utf-8", "gb18030", "utf-16", "utf-8-sig"):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        code, out, _ = cli("targets", "--kind", "all", "--format", "jsonl", str(path))
+        assert code == 0
+        outputs.add("\n".join(json.dumps({k: v for k, v in row.items() if k != "file"}, ensure_ascii=False)
+                              for row in jsonl(out)))
+    assert len(outputs) == 1 and len(next(iter(outputs))) > 1000
