@@ -2,7 +2,6 @@ import pytest
 
 from conftest import SEED, needs_shared, report_files
 from govreport.damage import find_damage
-from govreport.document import Document
 from govreport.sources import read
 from govreport import load_document
 

@@ -2,7 +2,6 @@
 import re
 from collections import Counter
 
-import pytest
 
 from conftest import SEED, needs_shared, report_files
 from govreport import load_document

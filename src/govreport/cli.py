@@ -13,7 +13,7 @@ import typer
 
 from govreport import __version__
 from govreport.batch import RowsTask
-from govreport.errors import ExitCode, InputError
+from govreport.errors import ExitCode
 
 app = typer.Typer(
     name="govreport",
@@ -245,7 +245,6 @@ def targets(
     Example: govreport targets corpus/fengquan-2022.txt --indicator 生产总值
     """
     from govreport import targets as tg
-    from govreport.render import View
     from govreport.simplify import to_simplified
 
     if kind not in (*tg.KINDS, "all"):

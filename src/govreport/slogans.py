@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from govreport import datafiles
 from govreport.datafiles import table
 from govreport.document import Document
 from govreport.quotes import Quote

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govreport import cues, datafiles
+from govreport import cues
 from govreport.document import Document
-from govreport.figure_fields import (GDP_WORDS, Context, change_of, clause_before, clean_name, comparators,
+from govreport.figure_fields import (GDP_WORDS, Context, change_of, clean_name, comparators,
                                      figure_kind, figure_year, indicator_of, respective, sentence_kind)
 from govreport.figures import Figure, find_figures
 from govreport.outline import Section, sections
