@@ -298,7 +298,7 @@ def outline(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
 ) -> None:
-    """The heading tree: 一、 (1), （一） (2), 一是 (3), 1. (4), with line numbers.
+    """The heading tree with its levels and line numbers: markers 一、 （一） 一是 and numbered items.
 
     Example: govreport outline corpus/fengquan-2022.txt --level 2
     """
