@@ -26,8 +26,8 @@ NUMERAL_START = re.compile(r"^[一二两三四五六七八九十双]")
 NUMERALS = "一二两三四五六七八九十双"
 # "一企一策", "一村一品": a one-X-one-Y motto.
 ONE_X_ONE_Y = re.compile(r"^一.一.$")
-# "万人助万企", "千企帮千村": a mass campaign.
-CAMPAIGN = re.compile(r"^[百千万]")
+# "万人助万企", "千企帮千村": a mass campaign; "省级现代农业园区", "全国文明城市": a designation.
+CAMPAIGN = re.compile(r"^(?:[百千万]|全国|全省|全市|国家级|省级|市级|县级)")
 POLICY_END = re.compile(
     r"(?:办法|方案|政策|计划|行动|工程|条例|规划|纲要|意见|制度|细则|规定|准则|协定|协议|条约|公约|法典|法|"
     r"活动|整顿|专项|试点|年|奖|称号|"
