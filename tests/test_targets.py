@@ -94,3 +94,9 @@ def test_select_filters():
     assert {r.indicator for r in select(found, kind="all", indicator="生产总值")} <= {"地区生产总值"}
     assert all("2026" == r.year for r in select(found, kind="all", year="2026"))
     assert any(r.year == "2017-2021" for r in select(found, kind="all", year="2019"))
+
+
+def test_note_markers_and_split_lines_do_not_break_extraction():
+    doc = Document.from_text("二、2021年重点工作\n今年经济社会发展的\n主要预期目标\n是：地区生产总值〔3〕增长10%以上〔4〕，规上工业增加值增长8%。")
+    rows = [(r.line, r.text, r.indicator, r.comparator, r.kind) for r in extract(doc)]
+    assert rows == [(4, "10%以上", "地区生产总值", ">=", "target"), (4, "8%", "规上工业增加值", "=", "target")]

@@ -188,8 +188,12 @@ def noun_after(after: str) -> str:
     return found.group(0)
 
 
+NOTE_MARK = re.compile(r"〔\d+〕|\[\d+\]")  # 名词解释 markers: "地区生产总值〔3〕"
+
+
 def clean_name(clause: str) -> str:
-    text = clause.strip()
+    """The indicator a clause names, without lead words (力争, 全年, 2022年 …) or trailing verbs."""
+    text = NOTE_MARK.sub("", clause).strip()
     for _ in range(3):
         text = cues.LEAD_WORDS.sub("", text)
         text = cues.TRAIL_WORDS.sub("", text)
