@@ -69,7 +69,7 @@ class Batch:
         self.task, self.encoding, self.stdin, self.cache = task, encoding, stdin, cache
         self.jobs = max(1, min(jobs, len(self.paths)))
         self.failed: list[InputError] = []
-        self._on_error, self._on_progress = on_error, on_progress
+        self._on_error, self.on_progress = on_error, on_progress
         self.done = 0
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
@@ -110,8 +110,8 @@ class Batch:
 
     def _finish(self, item, fingerprint: str) -> Iterator[tuple[str, Any]]:
         self.done += 1
-        if self._on_progress:
-            self._on_progress(self.done, len(self.paths))
+        if self.on_progress:
+            self.on_progress(self.done, len(self.paths))
         if isinstance(item, InputError):
             self._fail(item)
             return

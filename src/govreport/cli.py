@@ -102,7 +102,7 @@ class _with_progress:
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
             bar = progress.add_task("reading", total=len(self.paths))
-            self.batch._on_progress = lambda done, total: progress.update(bar, completed=done)
+            self.batch.on_progress = lambda done, total: progress.update(bar, completed=done)
             yield from self.batch
 
 
