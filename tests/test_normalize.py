@@ -21,8 +21,8 @@ def test_indent_and_stray_spaces_go_and_columns_map_back():
 def test_line_structure_is_kept():
     doc = Document.from_text("标题\n\n　　第三行\r\n第四行")
     assert doc.lines == ["标题", "", "第三行", "第四行"]
-    assert doc.position(doc.text.index("第四行")) == (4, 1)
-    assert doc.position(doc.text.index("三行")) == (3, 4)
+    assert doc.input_col(4, 0) == 1
+    assert doc.input_col(3, doc.lines[2].index("三行")) == 4  # two dropped indents before it
 
 
 def test_html_tags_go_and_newlines_stay():

@@ -34,6 +34,13 @@ RANK_GROUP_AFTER = re.compile(r"^[^，,。；;]{0,10}中")
 # "阅读量:273次", "更新时间": page furniture copied with the text.
 METADATA = re.compile(r"阅读量|浏览量|浏览次数|点击量|点击数|更新时间|发布时间|信息来源|来源[:：]")
 
+# In a review, a sentence still sets a goal only when it says so outright: "今年…力争", "目标是".
+STATED_GOAL = re.compile(r"力争|预期目标是|目标是|目标为")
+# In a plan, a sentence reports a result only when it looks back: "同比", "去年", "五年来".
+LOOKING_BACK = re.compile(r"同比|去年|过去一年|一年来|五年来|过去五年|这五年")
+# Money is an increment only when the text says it is new: "新增贷款2万亿元".
+NEW_MONEY = re.compile(r"新增|增加")
+
 # Votes that tell a section with a silent title (一、一年接着一年干…) is a review or a plan.
 REVIEW_VOTE = re.compile(r"去年|一年来|五年来|过去|同比|比上年|完成了|实现了|取得了|累计|获评|入选|建成")
 PLAN_VOTE = re.compile(r"今年|力争|确保|要|将|加快|推动|实施|深化|争取")

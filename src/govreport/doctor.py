@@ -98,9 +98,6 @@ def _stray_spaces(doc: Document) -> list[DamageRow]:
     """Spaces dropped from inside a Chinese word (`中共河北 省委`); layout spaces are no damage."""
     rows = []
     header = next((i for i, line in enumerate(doc.lines[:HEADER_LINES], 1) if line.startswith("各位代表")), 0)
-    quoted: dict[int, list[tuple[int, int]]] = {}
-    for q in doc.quotes:
-        quoted.setdefault(q.line, []).append((q.start, q.end))
     for number, shifts in doc.shifts.items():
         line, dropped_before = doc.lines[number - 1], 0
         if number < header or len(line) <= SPACED_TITLE:
@@ -108,8 +105,7 @@ def _stray_spaces(doc: Document) -> list[DamageRow]:
         for position, dropped in shifts:
             width = dropped - dropped_before
             between_hanzi = 0 < position < len(line) and HANZI.match(line[position - 1]) and HANZI.match(line[position])
-            in_quote = any(a <= position < b for a, b in quoted.get(number, ()))
-            if between_hanzi and not in_quote:
+            if between_hanzi and not doc.in_quotes(number, position):
                 rows.append(DamageRow(doc.name, number, doc.input_col(number, position) - width, "stray space",
                                       f"{line[max(0, position - 4):position]}␣{line[position:position + 4]}",
                                       f"{line[max(0, position - 4):position]}{line[position:position + 4]}"))

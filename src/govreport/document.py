@@ -20,7 +20,6 @@ class Document:
     name: str
     lines: list[str]
     shifts: dict[int, Shifts] = field(default_factory=dict)
-    converted_lines: int = 0
     before_conversion: dict[int, str] = field(default_factory=dict)  # traditional lines as read, for repairs
 
     @classmethod
@@ -37,20 +36,11 @@ class Document:
                 originals[number] = line
                 line = simple
             lines.append(line)
-        return cls(name=name, lines=lines, shifts=shifts, converted_lines=len(originals), before_conversion=originals)
+        return cls(name=name, lines=lines, shifts=shifts, before_conversion=originals)
 
     @cached_property
     def text(self) -> str:
         return "\n".join(self.lines)
-
-    @cached_property
-    def line_starts(self) -> list[int]:
-        """Offset in `text` where each line begins, for offset -> (line, col)."""
-        starts, offset = [], 0
-        for line in self.lines:
-            starts.append(offset)
-            offset += len(line) + 1
-        return starts
 
     @cached_property
     def damage(self) -> list[Damage]:
@@ -66,16 +56,16 @@ class Document:
         return [q for number, line in enumerate(self.lines, 1)
                 for q in find_quotes(line, number, by_line.get(number, []))]
 
-    @property
-    def is_traditional(self) -> bool:
-        return self.converted_lines > 0
+    @cached_property
+    def quoted_spans(self) -> dict[int, list[tuple[int, int]]]:
+        """Per line, the (start, end) columns inside quotes: names and slogans, not running text."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for q in self.quotes:
+            spans.setdefault(q.line, []).append((q.start, q.end))
+        return spans
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column in the input file) of an offset into `text`."""
-        from bisect import bisect_right
-
-        index = bisect_right(self.line_starts, offset) - 1
-        return index + 1, self.input_col(index + 1, offset - self.line_starts[index])
+    def in_quotes(self, line_no: int, col: int) -> bool:
+        return any(a <= col < b for a, b in self.quoted_spans.get(line_no, ()))
 
     def input_col(self, line_no: int, col: int) -> int:
         """1-based column in the input file of 0-based column `col` of normalised line `line_no`."""

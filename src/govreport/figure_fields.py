@@ -73,34 +73,31 @@ def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> l
 def sentence_kind(sentence: str, context: Context) -> str | None:
     """target or actual when the sentence says so, else the section's lean; None when nothing tells."""
     target, actual = cues.TARGET_CUE.search(sentence), cues.ACTUAL_CUE.search(sentence)
+    years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
+    past = bool(context.year and years and max(years) < context.year)
     lean = {"review": "actual", "plan": "target"}.get(context.section.kind)
     if lean == "actual":
         horizon = cues.HORIZON.search(sentence)
         if horizon and context.year and int(horizon.group(1)) >= context.year:
             return "target"
-        years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
-        if context.year and years and max(years) < context.year:
+        if past:
             return "actual"  # "2012年，…国内生产总值增长7.8%": a past year's result
-        if target and not actual and "今年" in sentence and re.search(r"力争|预期目标是|目标是|目标为", sentence):
+        if target and not actual and "今年" in sentence and cues.STATED_GOAL.search(sentence):
             return "target"
         return "actual"
     if lean == "target":
-        if actual and re.search(r"同比|去年|过去一年|一年来|五年来|过去五年|这五年", sentence) and not target:
-            return "actual"
-        return "target"
+        return "actual" if actual and not target and cues.LOOKING_BACK.search(sentence) else "target"
     if target and not actual:
         return "target"
     if actual and not target:
         return "actual"
-    years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
     if context.year and (context.year in years or "今年" in sentence):
         return "target"
-    if context.year and years and max(years) < context.year:
-        return "actual"
-    return None
+    return "actual" if past else None
 
 
-def figure_kind(text: str, before: str, after: str, sentence_kind: str | None, sentence: str, number: int) -> str:
+def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: str, number: int) -> str:
+    """other for page furniture, project attributes, baselines, thresholds and ranking groups; else the lean."""
     if number <= 3 and cues.METADATA.search(sentence):
         return "other"
     if cues.ATTRIBUTE_BEFORE.search(before) or (cues.INVEST_BEFORE.search(before) and cues.ATTRIBUTE_AFTER.match(after)):
@@ -111,7 +108,7 @@ def figure_kind(text: str, before: str, after: str, sentence_kind: str | None, s
         return "other"
     if cues.RANK_GROUP.search(before) and cues.RANK_GROUP_AFTER.match(after):
         return "other"
-    return sentence_kind or "other"
+    return lean or "other"
 
 
 def figure_year(kind: str, fig: Figure, before: str, sentence: str, context: Context) -> str | None:
@@ -122,7 +119,7 @@ def figure_year(kind: str, fig: Figure, before: str, sentence: str, context: Con
         horizons = [int(m.group(1)) for m in cues.HORIZON.finditer(before)] or \
                    [int(m.group(1)) for m in cues.HORIZON.finditer(sentence)]
         return str(horizons[-1]) if horizons else str(year)
-    since = [m for m in cues.SINCE.finditer(before)]
+    since = list(cues.SINCE.finditer(before))
     if since:
         return f"{since[-1].group(1) or since[-1].group(2)}-{year - 1}"
     if context.five_years:
@@ -149,8 +146,8 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
         return "growth" if cues.GROWTH_WORDS.search(indicator) or cues.GROWTH_WORDS.search(verb_part) else "share"
     unit = fig.unit.lstrip("万亿千百")
     if unit.endswith("元"):
-        return "increment" if re.search(r"新增|增加", clause) else "level"
-    if cues.INCREMENT.search(clause) or cues.INCREMENT.search(re.split(r"[，,。；;、]", after)[0][:10] or "-"):
+        return "increment" if cues.NEW_MONEY.search(clause) else "level"
+    if cues.INCREMENT.search(clause) or cues.INCREMENT.search(re.split(r"[，,。；;、]", after)[0][:10]):
         return "increment"
     if previous == "increment" and unit in COUNT_UNITS and not cues.OTHER_VERB.search(clause):
         return "increment"  # 新增高新技术企业3家，科技型中小企业24家: the verb covers the list
@@ -160,6 +157,7 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
 
 
 def clause_before(before: str) -> str:
+    """The text since the last clause end (，；：。)."""
     parts = cues.CLAUSE_END.split(before)
     return parts[-1] if parts else before
 

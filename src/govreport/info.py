@@ -80,6 +80,13 @@ def level_of(region: str | None, national: bool = False) -> str | None:
     return None
 
 
+def is_national(doc: Document) -> bool:
+    """Delivered to the National People's Congress, or opened "我代表国务院" (reports copied without a header)."""
+    head = "".join(doc.lines[:HEAD_LINES])
+    meeting = MEETING.search(head)
+    return bool(meeting and meeting.group("national")) or (meeting is None and bool(NATIONAL_OPENING.search(head)))
+
+
 def describe(doc: Document) -> InfoRow:
     """One row about the document, parsed from its opening lines (null where they are silent)."""
     from govreport.targets import extract, report_year
@@ -94,12 +101,8 @@ def describe(doc: Document) -> InfoRow:
         after = next((i for i, line in enumerate(head) if "人民代表大会" in line), len(head))
         speaker = next((line for line in head[after + 1:after + 3] if NAME_LINE.match(line)
                         and not line.startswith("各位")), None)
-    region = None
-    national = bool(meeting and meeting.group("national"))
-    if meeting:
-        region = "全国" if national else (meeting.group("region").removesuffix("人民政府") or None)
-    elif NATIONAL_OPENING.search(joined):
-        region, national = "全国", True
+    national = is_national(doc)
+    region = "全国" if national else (meeting.group("region").removesuffix("人民政府") or None) if meeting else None
     rows = extract(doc)
     return InfoRow(
         file=doc.name, title=title, region=region, level=level_of(region, national),

@@ -100,31 +100,38 @@ def _verdicts(options: Options) -> dict[str, bool]:
     return {}
 
 
+def _ranked(tokens, options: Options) -> set[str]:
+    """The distinct tokens that may rank, each judged once per run."""
+    verdicts, ranked = _verdicts(options), set()
+    for token in tokens:
+        verdict = verdicts.get(token)
+        if verdict is None:
+            verdict = verdicts[token] = is_word(token, options)
+        if verdict:
+            ranked.add(token)
+    return ranked
+
+
 def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> WordCounts:
     """Counts of ranked words in one document, and the token total behind per_10k."""
     keep = keep_phrases(doc)
+    sequence: list[str] | None = None  # the words in order, only where --pos or textrank needs them
     if options.pos:
         pairs = segmenter.cut_pos(doc.text, keep)
-        tokens = [w for w, _ in pairs]
-        words = [w for w, tag in pairs if tag in options.pos and is_word(w, options)]
-        every = Counter(tokens)
+        every = Counter(word for word, _ in pairs)
+        sequence = [word for word, tag in pairs if tag in options.pos]
     elif options.method == "textrank":
-        tokens = words = segmenter.cut(doc.text, keep)
-        every = Counter(tokens)
+        sequence = segmenter.cut(doc.text, keep)
+        every = Counter(sequence)
     else:
-        every, words = segmenter.count(doc.text, keep), []
-    verdicts = _verdicts(options)
-    ranked = set()
-    for w in every:
-        verdict = verdicts.get(w)
-        if verdict is None:
-            verdict = verdicts[w] = is_word(w, options)
-        if verdict:
-            ranked.add(w)
-    counts = Counter({w: n for w, n in every.items() if w in ranked}) if not options.pos else Counter(words)
+        every = segmenter.count(doc.text, keep)
+    ranked = _ranked(every, options)
+    if sequence is not None:
+        sequence = [word for word in sequence if word in ranked]
+    counts = Counter(sequence) if options.pos else Counter({word: every[word] for word in ranked})
     result = WordCounts(doc.name, counts, _token_total(every))
     if options.method == "textrank":
-        result.edges = _cooccurrences([w for w in words if w in ranked])
+        result.edges = _cooccurrences(sequence)
     return result
 
 

@@ -128,9 +128,6 @@ def phrase_stats(doc: Document) -> list[PhraseStats]:
 def unquoted_formulas(doc: Document) -> list[PhraseStats]:
     """Formulas a document uses without quotes: glossary entries and the numeral pattern."""
     quoted = {q.text for q in doc.quotes}
-    inside: dict[int, list[tuple[int, int]]] = {}
-    for q in doc.quotes:
-        inside.setdefault(q.line, []).append((q.start, q.end))
     found: dict[str, list[tuple[int, int]]] = {}
     glossary_pattern = _glossary_pattern()
     for number, line in enumerate(doc.lines, 1):
@@ -139,7 +136,7 @@ def unquoted_formulas(doc: Document) -> list[PhraseStats]:
                 phrase = match.group(0)
                 if pattern is UNQUOTED_FORMULA and phrase[2:] in GENERIC_TAIL:
                     continue
-                if phrase in quoted or any(a <= match.start() < b for a, b in inside.get(number, ())):
+                if phrase in quoted or doc.in_quotes(number, match.start()):
                     continue
                 found.setdefault(phrase, []).append((number, match.start()))
     return [PhraseStats(phrase, glossary().get(phrase, ("formula",))[0], 0, len(places), places[0][0], places[0][1],

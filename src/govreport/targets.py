@@ -12,6 +12,7 @@ from govreport.document import Document
 from govreport.figure_fields import (GDP_WORDS, Context, change_of, clean_name, comparators,
                                      figure_kind, figure_year, indicator_of, respective, sentence_kind)
 from govreport.figures import Figure, find_figures
+from govreport.info import is_national, parse_date
 from govreport.outline import Section, sections
 from govreport.quantities import base_value
 
@@ -41,8 +42,6 @@ class TargetRow:
 
 def report_year(doc: Document) -> int | None:
     """The year the report plans for: its delivery date, else its headings or `2013年是…`."""
-    from govreport.info import parse_date
-
     if date := parse_date("".join(doc.lines[:8])):
         return date[0]
     for line in doc.lines:
@@ -60,7 +59,7 @@ def report_year(doc: Document) -> int | None:
 def extract(doc: Document) -> list[TargetRow]:
     """All figures of a document with indicator, bound, change, kind and year."""
     year = report_year(doc)
-    gdp = "国内生产总值" if "全国人民代表大会" in "".join(doc.lines[:8]) or _no_title(doc) else "地区生产总值"
+    gdp = "国内生产总值" if is_national(doc) else "地区生产总值"
     line_sections = _lean_unmarked(doc, sections(doc))
     masked = _masked_spans(doc)
     rows: list[TargetRow] = []
@@ -93,12 +92,6 @@ def _lean_unmarked(doc: Document, line_sections: list[Section]) -> list[Section]
     lean = {top: ("review" if r >= 0.4 * p and r else "plan" if r <= 0.1 * p and p else "other")
             for top, (r, p) in votes.items()}
     return [replace(s, kind=lean[s.top]) if s.top in lean else s for s in line_sections]
-
-
-def _no_title(doc: Document) -> bool:
-    """National reports copied without a header open with 各位代表 and mention 国务院 or 全国."""
-    head = "".join(doc.lines[:3])
-    return head.startswith(("各位代表", "　各位代表")) and "国内生产总值" in doc.text
 
 
 def _masked_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
