@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from govreport.info import InfoRow
-from govreport.targets import TargetRow
+from govreport.targets import TargetRow, show_figure
 
 # "国内生产总值（经济增长）" -> 国内生产总值; "全省地区生产总值" -> 地区生产总值
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -56,35 +56,18 @@ def build_panel(documents: Iterable[tuple[InfoRow, list[TargetRow]]]) -> list[Pa
             elif row.kind == "actual" and int(row.year) == info.year - 1:
                 actuals.setdefault(key, (row, info.file))
     out = []
-    for key in sorted(set(targets) | set(actuals), key=lambda k: (str(k[0]), k[1], k[2], k[3], k[4])):
-        if key not in targets:
-            continue  # a result nobody set a target for is no panel row
+    for key in sorted(targets, key=lambda k: (str(k[0]), k[1], k[2], k[3], k[4])):
         region, indicator, year, change, _ = key
-        target, target_file = targets.get(key, (None, None))
-        actual, actual_file = actuals.get(key, (None, None))
-        unit = (target or actual).unit
-        out.append(PanelRow(region, indicator, year, change, _show(target), target.value if target else None,
-                            target.comparator if target else None, _show(actual), actual.value if actual else None,
-                            unit, target_file, actual_file))
+        target, target_file = targets[key]
+        actual, actual_file = actuals.get(key, (None, None))  # a result nobody set a target for is no row
+        out.append(PanelRow(region, indicator, year, change, show_figure(target), target.value, target.comparator,
+                            show_figure(actual) if actual else None, actual.value if actual else None,
+                            target.unit, target_file, actual_file))
     return out
 
 
 def _unit_family(unit: str) -> str:
     return "%" if unit in ("%", "个百分点", "百分点") else unit
-
-
-MARKS = {">=": "≥", "<=": "≤", "~": "≈", "=": "", "range": "", "absent": ""}
-
-
-def _show(row: TargetRow | None) -> str | None:
-    if row is None:
-        return None
-    if row.comparator == "absent":
-        return "no target"
-    def number(v):
-        return str(int(v)) if float(v).is_integer() else str(v)
-    high = f"–{number(row.value_high)}" if row.value_high is not None else ""
-    return f"{MARKS.get(row.comparator, '')}{number(row.value)}{high}{row.unit}"
 
 
 def panel_facts(doc) -> tuple[InfoRow, list[TargetRow]]:

@@ -206,13 +206,11 @@ def table_view(*, several: bool):
     """Terminal layout: indicator, the figure with its bound, year, kind, and the sentence with it marked."""
     from govreport.render import View
 
-    marks = {">=": "≥", "<=": "≤", "~": "≈", "range": "", "=": "", "absent": "none"}
     columns = [("file", lambda r: r.file)] if several else []
     columns += [
         ("line", lambda r: r.line),
         ("indicator", lambda r: r.indicator),
-        ("figure", lambda r: "no target" if r.comparator == "absent" else
-         f"{marks.get(r.comparator, '')}{_number(r.value)}{'–' + _number(r.value_high) if r.value_high else ''}{r.unit}"),
+        ("figure", show_figure),
         ("change", lambda r: r.change),
         ("year", lambda r: r.year),
         ("kind", lambda r: r.kind),
@@ -231,7 +229,16 @@ def _excerpt(row: TargetRow, width: int = 22) -> str:
     return ("…" if start else "") + row.sentence[start:stop] + ("…" if stop < len(row.sentence) else "")
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
+MARKS = {">=": "≥", "<=": "≤", "~": "≈"}
+
+
+def show_figure(row: TargetRow) -> str:
+    """A figure as a reader writes it: `≥10%`, `6–6.5%`, `≈5万人`, `no target`."""
+    if row.comparator == "absent":
+        return "no target"
+    high = f"–{_number(row.value_high)}" if row.value_high is not None else ""
+    return f"{MARKS.get(row.comparator, '')}{_number(row.value)}{high}{row.unit}"
+
+
+def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
