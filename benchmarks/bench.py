@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import os
 import platform
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 

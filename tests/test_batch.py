@@ -1,11 +1,11 @@
 import shutil
 
 from conftest import SEED, needs_shared, report_files, tsv
-from govreport.batch import Batch
-from govreport.cache import Cache
-from govreport.keywords import KeywordTask, Options
-from govreport.batch import RowsTask
-from govreport.targets import extract
+
+from govreport.analyses.keywords import KeywordTask, Options
+from govreport.analyses.targets import extract
+from govreport.run.batch import Batch, RowsTask
+from govreport.run.cache import Cache
 
 TEXT = "全面推进乡村振兴，深化“放管服”改革，地区生产总值增长5%左右。"
 

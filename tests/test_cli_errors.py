@@ -6,7 +6,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import SEED, tsv
 
 GOOD = "一、2021年工作回顾\n全年实现地区生产总值83.18亿元，同比增长4.4%。\n"

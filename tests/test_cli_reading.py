@@ -2,14 +2,14 @@
 import math
 
 import pytest
-
 from conftest import SEED, SHARED, needs_shared, report_files, tsv
+
 from govreport import load_document
-from govreport.doctor import reread_shifted
-from govreport.info import level_of, parse_date
-from govreport.keyness import keyness, log_likelihood, log_ratio
-from govreport.outline import find_headings
-from govreport.sources import read
+from govreport.analyses.doctor import reread_shifted
+from govreport.analyses.info import level_of, parse_date
+from govreport.analyses.keyness import keyness, log_likelihood, log_ratio
+from govreport.analyses.outline import find_headings
+from govreport.readers.sources import read
 
 
 def test_outline_of_the_seed(cli):
@@ -58,7 +58,7 @@ def test_info_of_every_report_with_a_header():
     for path in report_files():
         doc = load_document(read(str(path)))
         head = "".join(doc.lines[:8])
-        from govreport.info import describe
+        from govreport.analyses.info import describe
         row = describe(doc)
         if "人民代表大会" in head and "日" in head:
             assert row.region and row.level and row.year and row.date, path.name
@@ -118,7 +118,7 @@ def test_reread_shifted():
 
 @needs_shared
 def test_doctor_no_false_alarm_on_reports_without_damage():
-    from govreport.doctor import diagnose
+    from govreport.analyses.doctor import diagnose
     damaged = {"baoding-city-2021.txt", "baoding-qingyuan-district-2023.txt", "hebei-2010.txt", "guangdong-2026.txt",
                "guangdong.txt", "sichuan.txt", "tianjin.txt"}  # SOURCES.md lists the first six; tianjin splits a line
     for path in report_files():

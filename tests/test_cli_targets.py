@@ -5,9 +5,10 @@ import sys
 
 from conftest import SEED, SHARED, jsonl, needs_shared, report_files, tsv
 from conftest import score as score_seed
+
 from govreport import load_document
-from govreport.sources import read
-from govreport.targets import extract, report_year
+from govreport.analyses.targets import extract, report_year
+from govreport.readers.sources import read
 
 FIELDS = ["file", "line", "col", "text", "indicator", "value", "value_high", "unit", "base_value", "base_unit",
           "comparator", "change", "kind", "year", "section", "sentence"]

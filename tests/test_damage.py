@@ -1,9 +1,9 @@
 import pytest
-
 from conftest import SEED, needs_shared, report_files
-from govreport.damage import find_damage
-from govreport.sources import read
+
 from govreport import load_document
+from govreport.document.damage import find_damage
+from govreport.readers.sources import read
 
 
 @pytest.mark.parametrize("line, damaged", [

@@ -1,7 +1,7 @@
 import pytest
 
-from govreport.decode import decode
 from govreport.errors import InputError
+from govreport.readers.text import decode
 
 SIMPLIFIED = "各位代表：\n2022年地区生产总值增长10%以上，一般公共预算收入增长8%。\n"
 TRADITIONAL = "各位代表：\n2022年地區生產總值增長10%以上，一般公共預算收入增長8%。\n"

@@ -1,6 +1,6 @@
 import pytest
 
-from govreport.figures import chinese_number, find_figures
+from govreport.rules.numbers import chinese_number, find_figures
 
 
 def figs(line):

@@ -2,13 +2,13 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govreport.decode import decode
-from govreport.document import Document
+from govreport.analyses.keywords import Options, bundled_stopwords, count_words
+from govreport.analyses.segment import segmenter
+from govreport.analyses.slogans import phrase_stats, unquoted_formulas
+from govreport.analyses.targets import extract
+from govreport.document.document import Document
 from govreport.errors import InputError
-from govreport.keywords import Options, bundled_stopwords, count_words
-from govreport.segment import segmenter
-from govreport.slogans import phrase_stats, unquoted_formulas
-from govreport.targets import extract
+from govreport.readers.text import decode
 
 # Text made of what reports are made of, plus anything at all.
 REPORT_CHARS = st.sampled_from(list("地区生产总值增长以上左右以内力争确保“”「」《》\"、，。；：（）()一二三四五六七八九十百千万亿"

@@ -1,8 +1,16 @@
 from collections import Counter
 
-from govreport.document import Document
-from govreport.keywords import Options, bundled_stopwords, count_terms, count_words, is_word, keep_phrases, rank
-from govreport.segment import segmenter
+from govreport.analyses.keywords import (
+    Options,
+    bundled_stopwords,
+    count_terms,
+    count_words,
+    is_word,
+    keep_phrases,
+    rank,
+)
+from govreport.analyses.segment import segmenter
+from govreport.document.document import Document
 
 TEXT = ("各位代表：\n全面推进乡村振兴，持续优化营商环境，深化“放管服”改革。\n"
         "做好“六稳”工作，乡村振兴取得新成效，营商环境明显改善。地区生产总值增长5%以上。\n")

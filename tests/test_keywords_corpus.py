@@ -2,12 +2,18 @@
 import re
 from collections import Counter
 
-
 from conftest import SEED, needs_shared, report_files
+
 from govreport import load_document
-from govreport.keywords import Options, bundled_stopwords, count_words, keep_phrases, rank
-from govreport.segment import segmenter
-from govreport.sources import read
+from govreport.analyses.keywords import (
+    Options,
+    bundled_stopwords,
+    count_words,
+    keep_phrases,
+    rank,
+)
+from govreport.analyses.segment import segmenter
+from govreport.readers.sources import read
 
 # Terms of our own choosing, indicators and policy words, none inside another bundled term.
 TERMS = """营商环境 新质生产力 中国式现代化 民营经济 养老服务 社会治理 先进制造业 义务教育 城镇新增就业

@@ -1,5 +1,5 @@
-from govreport.document import Document
-from govreport.normalize import normalize_line, source_col, strip_html
+from govreport.document.document import Document
+from govreport.document.normalize import normalize_line, source_col, strip_html
 
 
 def test_full_width_digits_letters_and_percent_fold():

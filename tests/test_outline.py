@@ -1,8 +1,9 @@
 from conftest import SEED, needs_shared, report_files
+
 from govreport import load_document
-from govreport.document import Document
-from govreport.outline import find_headings, section_kind, sections
-from govreport.sources import read
+from govreport.analyses.outline import find_headings, section_kind, sections
+from govreport.document.document import Document
+from govreport.readers.sources import read
 
 
 def test_levels_of_headings():

@@ -1,5 +1,5 @@
-from govreport.damage import find_damage
-from govreport.quotes import find_quotes
+from govreport.document.damage import find_damage
+from govreport.document.quotes import find_quotes
 
 
 def texts(line):

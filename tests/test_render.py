@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from govreport.render import View, render
+from govreport.output.render import View, render
 
 
 @dataclass
@@ -79,7 +79,7 @@ def test_unknown_format():
 def test_highlight_marks_the_occurrence_nearest_the_middle():
     from rich.text import Text
 
-    from govreport.render import _mark
+    from govreport.output.render import _mark
 
     text = Text("增长10%以上，规模增长10%以上，投资")
     _mark(text, "10%以上")

@@ -1,6 +1,6 @@
 import pytest
 
-from govreport.segment import segmenter
+from govreport.analyses.segment import segmenter
 
 TERMS = ["地区生产总值", "一般公共预算收入", "社会消费品零售总额", "规模以上工业增加值", "城镇调查失业率",
          "乡村振兴", "营商环境", "高质量发展", "供给侧结构性改革", "专精特新"]

@@ -1,4 +1,4 @@
-from govreport.simplify import needs_conversion, to_simplified
+from govreport.document.simplify import needs_conversion, to_simplified
 
 
 def test_converter_fault_is_repaired():

@@ -1,7 +1,7 @@
 import pytest
 
-from govreport.document import Document
-from govreport.slogans import classify, damaged_quotes, merge, phrase_stats
+from govreport.analyses.slogans import classify, damaged_quotes, merge, phrase_stats
+from govreport.document.document import Document
 
 
 @pytest.mark.parametrize("phrase, after, before, kind", [
@@ -61,7 +61,7 @@ def test_explain_uses_the_glossary():
 
 
 def test_unquoted_formulas_are_found_with_a_boundary_only():
-    from govreport.slogans import unquoted_formulas
+    from govreport.analyses.slogans import unquoted_formulas
 
     doc = Document.from_text("我们要做到四个坚持：坚持稳中求进。\n增速四个区第一，做好八个方面工作，打好三大攻坚战。\n“两个维护”")
     found = {s.phrase: s for s in unquoted_formulas(doc)}
@@ -70,7 +70,7 @@ def test_unquoted_formulas_are_found_with_a_boundary_only():
 
 
 def test_unquoted_skips_quoted_and_generic_counts():
-    from govreport.slogans import unquoted_formulas
+    from govreport.analyses.slogans import unquoted_formulas
 
     doc = Document.from_text("落实“四个坚持”，四个坚持。九个方面，六大领域。")
     assert unquoted_formulas(doc) == []

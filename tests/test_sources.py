@@ -3,7 +3,7 @@ import io
 import pytest
 
 from govreport.errors import InputError
-from govreport.sources import expand, read
+from govreport.readers.sources import expand, read
 
 
 def test_folder_is_read_recursively_in_order(tmp_path):

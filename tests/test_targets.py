@@ -1,7 +1,7 @@
 import pytest
 
-from govreport.document import Document
-from govreport.targets import extract, report_year, select
+from govreport.analyses.targets import extract, report_year, select
+from govreport.document.document import Document
 
 PLAN = ("政府工作报告——2022年4月20日在某区人民代表大会上\n各位代表：\n一、2021年工作回顾\n"
         "全年实现地区生产总值83.18亿元，同比增长4.4%；总投资24亿元的锂电池项目竣工。\n"

@@ -12,8 +12,8 @@ from typing import Annotated, Optional
 import typer
 
 from govreport import __version__
-from govreport.batch import RowsTask
 from govreport.errors import ExitCode
+from govreport.run.batch import RowsTask
 
 app = typer.Typer(
     name="govreport",
@@ -76,8 +76,8 @@ def _inputs(inputs: list[str] | None) -> list[str]:
 
 def _load(inputs, task, encoding, jobs=None, no_cache=False):
     """A batch over the inputs; bad inputs are reported on stderr as they come."""
-    from govreport.batch import Batch, default_jobs
-    from govreport.cache import Cache
+    from govreport.run.batch import Batch, default_jobs
+    from govreport.run.cache import Cache
 
     stdin = sys.stdin.buffer if sys.stdin is not None else None
     batch = Batch(_inputs(inputs), task, encoding=encoding, stdin=stdin, jobs=jobs or default_jobs(),
@@ -108,7 +108,7 @@ class _with_progress:
 
 def _emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
     """Render to stdout; a reader that closes the pipe early (`| head`) ends it quietly."""
-    from govreport.render import render
+    from govreport.output.render import render
 
     try:
         render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
@@ -155,8 +155,8 @@ def keywords(
 
     Example: govreport keywords corpus/fengquan-2022.txt --top 10
     """
-    from govreport import keywords as kw
-    from govreport.simplify import to_simplified
+    from govreport.analyses import keywords as kw
+    from govreport.document.simplify import to_simplified
 
     if method not in kw.METHODS:
         raise typer.BadParameter(f"{method!r} is not one of {', '.join(kw.METHODS)}", param_hint="--method")
@@ -171,7 +171,7 @@ def keywords(
     fields = (["file"] if by_doc else []) + ["rank", "word", "count", "per_10k"]
     fields += ["docs"] if several and not by_doc else []
     fields += ["score"] if method != "freq" else []
-    from govreport.render import View
+    from govreport.output.render import View
 
     _emit(rows, fields, fmt, no_header, View(bar="count"))
     _finish(batch)
@@ -198,7 +198,7 @@ def slogans(
 
     Example: govreport slogans corpus/fengquan-2022.txt --type formula
     """
-    from govreport import slogans as sl
+    from govreport.analyses import slogans as sl
 
     wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
@@ -244,8 +244,9 @@ def targets(
 
     Example: govreport targets corpus/fengquan-2022.txt --indicator 生产总值
     """
-    from govreport import targets as tg
-    from govreport.simplify import to_simplified
+    from govreport.analyses import targets as tg
+    from govreport.document.simplify import to_simplified
+    from govreport.output import views
 
     if kind not in (*tg.KINDS, "all"):
         raise typer.BadParameter(f"{kind!r} is not one of target, actual, other, all", param_hint="--kind")
@@ -254,12 +255,12 @@ def targets(
         _panel(inputs, wanted, year, fmt, no_header, encoding, jobs, no_cache)
         return
     _stream(inputs, RowsTask(tg.extract), tg.TargetRow, Run(fmt, no_header, encoding, jobs, no_cache),
-            view=lambda batch: tg.table_view(several=len(batch.paths) > 1),
+            view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
             pick=lambda found: tg.select(found, kind=kind, indicator=wanted, year=year))
 
 
 def _panel(inputs, indicator, year, fmt, no_header, encoding, jobs, no_cache) -> None:
-    from govreport import panel as pn
+    from govreport.analyses import panel as pn
 
     batch = _load(inputs, RowsTask(pn.panel_facts), encoding, jobs, no_cache)
     rows = [r for r in pn.build_panel(result for _, result in batch)
@@ -302,14 +303,11 @@ def outline(
 
     Example: govreport outline corpus/fengquan-2022.txt --level 2
     """
-    from govreport.outline import OutlineRow, outline_rows
-    from govreport.render import View
+    from govreport.analyses.outline import OutlineRow, outline_rows
+    from govreport.output.views import outline_view
 
-    view = View(columns=[("line", lambda r: r.line), ("level", lambda r: r.level),
-                         ("heading", lambda r: "  " * (r.level - 1) + r.heading)],
-                max_width={"heading": 70})
     _stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache),
-            view=view)
+            view=outline_view())
 
 
 @app.command()
@@ -325,7 +323,7 @@ def info(
 
     Example: govreport info ../shared/reports/
     """
-    from govreport.info import InfoRow, describe
+    from govreport.analyses.info import InfoRow, describe
 
     _stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache), pick=lambda row: [row])
 
@@ -348,17 +346,15 @@ def kwic(
     """
     import re
 
-    from govreport.kwic import KwicRow, find, pattern_for
-    from govreport.render import View
+    from govreport.analyses.kwic import KwicRow, find, pattern_for
+    from govreport.output.views import kwic_view
 
     try:
         pattern = pattern_for(term, regex=regex)
     except re.error as err:
         raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
-    view = View(columns=[("line", lambda r: r.line), ("left", lambda r: r.left.rjust(width, "　")),
-                         ("term", lambda r: r.term), ("right", lambda r: r.right)])
     _stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache),
-            view=view)
+            view=kwic_view(width))
 
 
 @app.command()
@@ -378,8 +374,8 @@ def compare(
 
     Example: govreport compare ../shared/reports/national-2024.txt ../shared/reports/national-2023.txt
     """
-    from govreport import keywords as kw
-    from govreport.keyness import KeynessRow, keyness, totals
+    from govreport.analyses import keywords as kw
+    from govreport.analyses.keyness import KeynessRow, keyness, totals
 
     task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())))
     sides = [_load([side], task, encoding, jobs, no_cache) for side in (a, b)]
@@ -403,7 +399,7 @@ def doctor(
 
     Example: govreport doctor corpus/fengquan-2022.txt
     """
-    from govreport.doctor import DamageRow, diagnose
+    from govreport.analyses.doctor import DamageRow, diagnose
 
     _stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache))
 
@@ -420,7 +416,7 @@ def cache_info(fmt: FormatOption = None, no_header: NoHeader = False) -> None:
 
     Example: govreport cache info
     """
-    from govreport.cache import Cache, cache_dir
+    from govreport.run.cache import Cache, cache_dir
 
     store = Cache.open()
     if store is None:
@@ -436,7 +432,7 @@ def cache_clear() -> None:
 
     Example: govreport cache clear
     """
-    from govreport.cache import Cache, cache_dir
+    from govreport.run.cache import Cache, cache_dir
 
     store = Cache.open()
     if store is None:

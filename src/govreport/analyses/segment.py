@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from govreport.datafiles import lines
-from govreport.quantities import number_token
+from govreport.rules.units import number_token
 
 # Frequency given to bundled terms: high enough to win over jieba splitting them in context.
 TERM_FREQ = 20000

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-import hashlib
-import heapq
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from govreport import datafiles
 from govreport.datafiles import lines, read_entries
-from govreport.quantities import number_token
-from govreport.simplify import to_simplified
+from govreport.document.simplify import to_simplified
+from govreport.rules.units import number_token
 
 if TYPE_CHECKING:  # a warm, cached run never builds a document or a segmenter
-    from govreport.document import Document
-    from govreport.segment import Segmenter
+    from govreport.analyses.segment import Segmenter
+    from govreport.document.document import Document
 
 # Tokens that are no words: punctuation, digits, blanks ("，", "2023", "——").
 NO_WORD = re.compile(r"^[\W\d_]*$")
@@ -241,7 +241,7 @@ class KeywordTask:
     terms: tuple[str, ...] = ()
 
     def __call__(self, doc: "Document") -> WordCounts:
-        from govreport.segment import segmenter
+        from govreport.analyses.segment import segmenter
 
         seg = segmenter(self.userdicts)
         if self.terms:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from govreport.damage import common_hanzi
+from govreport.datafiles import common_hanzi
 from govreport.errors import InputError
 
 BOMS = (
@@ -75,7 +75,9 @@ def _best_guess(data: bytes, name: str) -> str:
     scored = sorted(((_readability(text), codec) for codec, text in texts.items()), reverse=True)
     order = [codec for _, codec in scored]
     if len(scored) > 1 and scored[0][0] - scored[1][0] < TIE:
-        from charset_normalizer import from_bytes  # a close call: ask the statistical detector
+        from charset_normalizer import (
+            from_bytes,  # a close call: ask the statistical detector
+        )
 
         best = from_bytes(data, cp_isolation=order[:2]).best()
         if best is not None and best.encoding in order:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreport.document import Document
+from govreport.document.document import Document
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class KwicRow:
 
 def pattern_for(term: str, *, regex: bool) -> re.Pattern:
     """A literal term (simplified first) or, with regex, the user's own pattern."""
-    from govreport.simplify import to_simplified
+    from govreport.document.simplify import to_simplified
 
     return re.compile(term if regex else re.escape(to_simplified(term)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreport.document import Document
+from govreport.document.document import Document
 
 # A line that stops where no sentence or title can stop: "今年经济社会发展的" / "主要预期目标" / "是：…".
 OPEN_END = re.compile(r"[的和与及或、，,在对把将从并而]$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreport.document import Document
+from govreport.document.document import Document
 
 CN = "一二三四五六七八九十"
 # (level, pattern): "一、2021年工作回顾", "（三）强载体、促转型。…", "一是抓好防洪除涝工程。", "1. 扩大内需"

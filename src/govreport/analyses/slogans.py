@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.datafiles import table
-from govreport.document import Document
-from govreport.quotes import Quote
+from govreport.document.document import Document
+from govreport.document.quotes import Quote
 
 TYPES = ("formula", "slogan", "policy", "model", "event", "quote", "garbled")
 DEFAULT_TYPES = ("formula", "slogan", "policy", "model", "event")

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govreport import cues
-from govreport.figures import COUNT_UNITS, Figure
-from govreport.outline import Section
+from govreport.analyses.outline import Section
+from govreport.rules import cues
+from govreport.rules.numbers import COUNT_UNITS, Figure
 
 GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经济增长速度)$")
 

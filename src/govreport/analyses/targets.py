@@ -7,14 +7,24 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govreport import cues
-from govreport.document import Document
-from govreport.figure_fields import (GDP_WORDS, Context, change_of, clean_name, comparators,
-                                     figure_kind, figure_year, indicator_of, respective, sentence_kind)
-from govreport.figures import Figure, find_figures
-from govreport.info import is_national, parse_date
-from govreport.outline import Section, sections
-from govreport.quantities import base_value
+from govreport.analyses.info import is_national, parse_date
+from govreport.analyses.outline import Section, sections
+from govreport.analyses.target_fields import (
+    GDP_WORDS,
+    Context,
+    change_of,
+    clean_name,
+    comparators,
+    figure_kind,
+    figure_year,
+    indicator_of,
+    respective,
+    sentence_kind,
+)
+from govreport.document.document import Document
+from govreport.rules import cues
+from govreport.rules.numbers import Figure, find_figures
+from govreport.rules.units import base_value
 
 KINDS = ("target", "actual", "other")
 MAX_SENTENCE = 600  # characters; keeps every figure's context small on a line of megabytes
@@ -200,33 +210,6 @@ def _covers(span: str | None, year: str) -> bool:
         low, high = span.split("-", 1)
         return low <= year <= high
     return span == year
-
-
-def table_view(*, several: bool):
-    """Terminal layout: indicator, the figure with its bound, year, kind, and the sentence with it marked."""
-    from govreport.render import View
-
-    columns = [("file", lambda r: r.file)] if several else []
-    columns += [
-        ("line", lambda r: r.line),
-        ("indicator", lambda r: r.indicator),
-        ("figure", show_figure),
-        ("change", lambda r: r.change),
-        ("year", lambda r: r.year),
-        ("kind", lambda r: r.kind),
-        ("sentence", _excerpt),
-    ]
-    return View(columns=columns, highlight=("sentence", "text"), wrap=("sentence",),
-                max_width={"indicator": 14, "file": 24})
-
-
-def _excerpt(row: TargetRow, width: int = 22) -> str:
-    """The sentence around the figure, so a terminal row stays one or two lines high."""
-    at = row.sentence.find(row.text)
-    if at < 0 or len(row.sentence) <= 2 * width + len(row.text):
-        return row.sentence
-    start, stop = max(0, at - width), at + len(row.text) + width
-    return ("…" if start else "") + row.sentence[start:stop] + ("…" if stop < len(row.sentence) else "")
 
 
 MARKS = {">=": "≥", "<=": "≤", "~": "≈"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreport.document import Document
+from govreport.document.document import Document
 
 HEAD_LINES = 8
 # "——2022年4月20日在河南省新乡市凤泉区第十届人民代表大会第一次会议上"
@@ -51,7 +51,7 @@ def parse_date(text: str) -> tuple[int, int, int] | None:
     >>> parse_date("——二〇二六年一月二十七日在甘肃省"), parse_date("2022年4月20日")
     ((2026, 1, 27), (2022, 4, 20))
     """
-    from govreport.figures import chinese_number
+    from govreport.rules.numbers import chinese_number
 
     if match := DATE.search(text):
         return int(match.group(1)), int(match.group(2)), int(match.group(3))
@@ -89,7 +89,7 @@ def is_national(doc: Document) -> bool:
 
 def describe(doc: Document) -> InfoRow:
     """One row about the document, parsed from its opening lines (null where they are silent)."""
-    from govreport.targets import extract, report_year
+    from govreport.analyses.targets import extract, report_year
 
     head = doc.lines[:HEAD_LINES]
     joined = "".join(head)  # a header may be broken over lines: "在广东省第十四届" / "人民代表大会…"

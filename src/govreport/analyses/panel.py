@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from govreport.info import InfoRow
-from govreport.targets import TargetRow, show_figure
+from govreport.analyses.info import InfoRow
+from govreport.analyses.targets import TargetRow, show_figure
 
 # "国内生产总值（经济增长）" -> 国内生产总值; "全省地区生产总值" -> 地区生产总值
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -72,7 +72,7 @@ def _unit_family(unit: str) -> str:
 
 def panel_facts(doc) -> tuple[InfoRow, list[TargetRow]]:
     """What `targets --panel` needs of one report: what it says of itself, and its figures."""
-    from govreport.info import describe
-    from govreport.targets import extract
+    from govreport.analyses.info import describe
+    from govreport.analyses.targets import extract
 
     return describe(doc), extract(doc)

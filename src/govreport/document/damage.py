@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from govreport.datafiles import lines
+from govreport.datafiles import common_hanzi
 
 # Characters that do not belong in Chinese report text when they stand next to a `?`:
 # ASCII ?!@, kana, Cyrillic, €, Latin letters, and (tested apart) rare hanzi.
@@ -26,11 +25,6 @@ class Damage:
     end: int
     kind: str  # "mojibake" or "lost"
     text: str
-
-
-@cache
-def common_hanzi() -> frozenset[str]:
-    return frozenset("".join(lines("common_hanzi.txt")))
 
 
 def is_odd(ch: str) -> bool:

@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from govreport import cache as cache_mod
 from govreport.errors import InputError
-from govreport.sources import Source, expand, read
+from govreport.readers.sources import Source, expand, read
+from govreport.run import cache as cache_mod
 
 if TYPE_CHECKING:  # a warm run answered from the cache needs neither documents nor a process pool
     from concurrent.futures import ProcessPoolExecutor
 
-    from govreport.document import Document
+    from govreport.document.document import Document
 
 WINDOW = 4  # documents in flight per worker: enough to keep workers busy, few enough to bound memory
 
@@ -132,7 +132,7 @@ class Batch:
 
 def work(task: Task, source: Source, encoding: str | None):
     """Load and analyse one input; an unreadable one comes back as its InputError."""
-    from govreport.document import load_document
+    from govreport.document.document import load_document
 
     try:
         return task(load_document(source, encoding=encoding))

@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from govreport.damage import Damage, find_damage
-from govreport.decode import decode
-from govreport.normalize import Shifts, fold, normalize_line, source_col, strip_html
-from govreport.quotes import Quote, find_quotes
-from govreport.simplify import needs_conversion, to_simplified
-from govreport.sources import Source
+from govreport.document.damage import Damage, find_damage
+from govreport.document.normalize import (
+    Shifts,
+    fold,
+    normalize_line,
+    source_col,
+    strip_html,
+)
+from govreport.document.quotes import Quote, find_quotes
+from govreport.document.simplify import needs_conversion, to_simplified
+from govreport.readers.sources import Source
+from govreport.readers.text import decode
 
 
 @dataclass(eq=False)

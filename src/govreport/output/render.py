@@ -92,11 +92,10 @@ def render(rows: Iterable[Any], fields: Sequence[str], *, fmt: str | None = None
 
 
 def _table(rows: list[Any], fields: Sequence[str], stream: TextIO, view: View) -> int:
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
-
-    from rich import box
 
     terminal = _is_terminal(stream)
     console = Console(file=stream, no_color="NO_COLOR" in os.environ or None, soft_wrap=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreport.damage import Damage
+from govreport.document.damage import Damage
 
 PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", '"': '"'}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}

@@ -1,0 +1,1 @@
+"""One module per command's analysis: a Document in, rows out."""

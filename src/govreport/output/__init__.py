@@ -1,0 +1,1 @@
+"""Rows out: table, TSV, CSV, JSON, JSONL."""

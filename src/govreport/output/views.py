@@ -1,0 +1,44 @@
+"""How a terminal table dresses each command's rows; the data formats never see this."""
+
+from __future__ import annotations
+
+from govreport.analyses.targets import TargetRow, show_figure
+from govreport.output.render import View
+
+
+def targets_view(*, several: bool):
+    """Terminal layout: indicator, the figure with its bound, year, kind, and the sentence with it marked."""
+    columns = [("file", lambda r: r.file)] if several else []
+    columns += [
+        ("line", lambda r: r.line),
+        ("indicator", lambda r: r.indicator),
+        ("figure", show_figure),
+        ("change", lambda r: r.change),
+        ("year", lambda r: r.year),
+        ("kind", lambda r: r.kind),
+        ("sentence", _excerpt),
+    ]
+    return View(columns=columns, highlight=("sentence", "text"), wrap=("sentence",),
+                max_width={"indicator": 14, "file": 24})
+
+
+def _excerpt(row: TargetRow, width: int = 22) -> str:
+    """The sentence around the figure, so a terminal row stays one or two lines high."""
+    at = row.sentence.find(row.text)
+    if at < 0 or len(row.sentence) <= 2 * width + len(row.text):
+        return row.sentence
+    start, stop = max(0, at - width), at + len(row.text) + width
+    return ("…" if start else "") + row.sentence[start:stop] + ("…" if stop < len(row.sentence) else "")
+
+
+def outline_view() -> View:
+    """Headings indented by level."""
+    return View(columns=[("line", lambda r: r.line), ("level", lambda r: r.level),
+                         ("heading", lambda r: "  " * (r.level - 1) + r.heading)],
+                max_width={"heading": 70})
+
+
+def kwic_view(width: int) -> View:
+    """Left contexts right-aligned so the terms line up in one column."""
+    return View(columns=[("line", lambda r: r.line), ("left", lambda r: r.left.rjust(width, "　")),
+                         ("term", lambda r: r.term), ("right", lambda r: r.right)])

@@ -1,0 +1,1 @@
+"""What every analysis shares: the number grammar, units, time frames, headings, codebook, cues."""

@@ -1,0 +1,1 @@
+"""Running an analysis over many inputs: process pool, streaming, cache."""
