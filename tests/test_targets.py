@@ -85,7 +85,7 @@ def test_absent_target():
 def test_columns_point_into_the_input_file():
     doc = Document.from_text("　　地区生产总值增长８％左右。")
     row = extract(doc)[0]
-    assert (row.col, row.text, row.value) == (11, "8%左右", 8)  # two indents + 8 hanzi before it
+    assert (row.col, row.text, row.value) == (11, "８％左右", 8)  # two indents + 8 hanzi; the text as written
 
 
 def test_select_filters():

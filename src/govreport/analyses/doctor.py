@@ -1,4 +1,4 @@
-"""A damage report: encoding errors, lost characters, lines split inside a sentence, stray spaces."""
+"""A damage report: encoding errors, lost characters, and what layout repair did (joined lines, dropped spaces)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,7 @@ import re
 from dataclasses import dataclass
 
 from govreport.document.document import Document
-
-# A line that stops where no sentence or title can stop: "今年经济社会发展的" / "主要预期目标" / "是：…".
-OPEN_END = re.compile(r"[的和与及或、，,在对把将从并而]$")
-NEXT_STARTS_MID = re.compile(r"^(?:[，,、。；;：:）)”]|是[：:])")
-HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]|各位代表)")
-MIN_SPLIT_LINE = 4  # characters; shorter fragments are titles, names or page furniture
+from govreport.document.normalize import INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -25,12 +20,13 @@ class DamageRow:
 
 
 def diagnose(doc: Document) -> list[DamageRow]:
-    """Every suspected damaged place, in reading order."""
-    rows = [DamageRow(doc.name, d.line, doc.input_col(d.line, d.start), d.kind, d.text,
-                      reread_shifted(doc.before_conversion.get(d.line, doc.lines[d.line - 1])[d.start:d.end])
-                      if d.kind == "mojibake" else None)
-            for d in doc.damage]
-    rows += _split_lines(doc) + _stray_spaces(doc)
+    """Every suspected damaged place and every repair made for reading, in reading order."""
+    rows = []
+    for d in doc.damage:
+        line, col, text = doc.span(d.line, d.start, d.end)
+        before = doc.original.get(line - 1, doc.source[line - 1])[col - 1:col - 1 + len(text)]
+        rows.append(DamageRow(doc.name, line, col, d.kind, text, reread_shifted(before) if d.kind == "mojibake" else None))
+    rows += _joined_lines(doc) + _dropped(doc)
     return sorted(rows, key=lambda r: (r.line, r.col))
 
 
@@ -71,22 +67,15 @@ def _gbk_bytes(ch: str) -> bytes:
         return b"\xff"
 
 
-def _split_lines(doc: Document) -> list[DamageRow]:
+def _joined_lines(doc: Document) -> list[DamageRow]:
+    """Lines the rules read as one paragraph (layout repair), shown where the break is."""
     rows = []
-    for number, (line, following) in enumerate(zip(doc.lines, doc.lines[1:]), 1):
-        if len(line) < MIN_SPLIT_LINE or not following or HEADING_START.match(following):
-            continue
-        if OPEN_END.search(line) or NEXT_STARTS_MID.match(following) or _open_quote(line):
-            tail = line[-8:]
-            rows.append(DamageRow(doc.name, number, doc.input_col(number, len(line) - len(tail)), "split line",
-                                  f"{tail}⏎{following[:8]}", f"{tail}{following[:8]}"))
+    for join in doc.repairs:
+        line, following = doc.source[join.line - 2], doc.source[join.line - 1]
+        tail = line.rstrip()[-8:]
+        rows.append(DamageRow(doc.name, join.line - 1, len(line.rstrip()) - len(tail) + 1, "split line",
+                              f"{tail}⏎{following[:8]}", f"{tail}{following.lstrip()[:8]} (joined: {join.why})"))
     return rows
-
-
-def _open_quote(line: str) -> bool:
-    """A line that ends inside a quotation: `…成果找市场“双向` / `揭榜…`."""
-    last = line.rfind("“")
-    return last > line.rfind("”") and not re.search(r"[。！？；;）)]", line[last:])
 
 
 HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -94,20 +83,34 @@ HEADER_LINES = 10  # the title block ends at 各位代表; "广东省省长 孟�
 SPACED_TITLE = 12  # "名 词 解 释": a short line spaced out on purpose
 
 
-def _stray_spaces(doc: Document) -> list[DamageRow]:
-    """Spaces dropped from inside a Chinese word (`中共河北 省委`); layout spaces are no damage."""
+def _dropped(doc: Document) -> list[DamageRow]:
+    """Invisible characters (U+200B …) and spaces inside Chinese text that were dropped for reading.
+
+    Indents and layout spaces of the title block (`广东省省长 孟凡利`) are no damage.
+    """
     rows = []
-    header = next((i for i, line in enumerate(doc.lines[:HEADER_LINES], 1) if line.startswith("各位代表")), 0)
-    for number, shifts in doc.shifts.items():
-        line, dropped_before = doc.lines[number - 1], 0
-        if number < header or len(line) <= SPACED_TITLE:
-            continue
+    header = next((i for i, line in enumerate(doc.source[:HEADER_LINES], 1) if line.lstrip().startswith("各位代表")), 0)
+    for index, shifts in doc.shifts.items():
+        line, dropped_before = doc.source[index], 0
         for position, dropped in shifts:
-            width = dropped - dropped_before
-            between_hanzi = 0 < position < len(line) and HANZI.match(line[position - 1]) and HANZI.match(line[position])
-            if between_hanzi and not doc.in_quotes(number, position):
-                rows.append(DamageRow(doc.name, number, doc.input_col(number, position) - width, "stray space",
-                                      f"{line[max(0, position - 4):position]}␣{line[position:position + 4]}",
-                                      f"{line[max(0, position - 4):position]}{line[position:position + 4]}"))
+            start, end = position + dropped_before, position + dropped
             dropped_before = dropped
+            run = line[start:end]
+            if invisible := [ch for ch in run if ch in INVISIBLE]:
+                rows.append(DamageRow(doc.name, index + 1, start + 1, "invisible character",
+                                      " ".join(f"U+{ord(ch):04X}" for ch in invisible), "removed"))
+                continue
+            if index + 1 < header or len(line.strip()) <= SPACED_TITLE or "\u3000" in run:
+                continue
+            quoted = line.rfind("“", 0, start) > line.rfind("”", 0, start)  # “好客山东 好品山东”: a pause
+            if 0 < start and end < len(line) and _inside_text(line[start - 1], line[end]) and not quoted:
+                rows.append(DamageRow(doc.name, index + 1, start + 1, "stray space",
+                                      f"{line[max(0, start - 4):start]}␣{line[end:end + 4]}",
+                                      f"{line[max(0, start - 4):start]}{line[end:end + 4]}"))
     return rows
+
+
+def _inside_text(left: str, right: str) -> bool:
+    """A space between two hanzi, or between a hanzi and a number: not layout."""
+    return bool((HANZI.match(left) and (HANZI.match(right) or right.isdigit()))
+                or (left.isdigit() or left == "%") and HANZI.match(right))

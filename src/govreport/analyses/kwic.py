@@ -32,9 +32,11 @@ def concordance(doc: Document, pattern: re.Pattern, *, width: int = 20) -> list[
         for match in pattern.finditer(line):
             if match.end() == match.start():
                 continue
-            rows.append(KwicRow(doc.name, number, doc.input_col(number, match.start()),
-                                line[max(0, match.start() - width):match.start()], match.group(0),
-                                line[match.end():match.end() + width]))
+            at_line, at_col, _ = doc.span(number, match.start(), match.end())
+            rows.append(KwicRow(doc.name, at_line, at_col,
+                                doc.quote(number, max(0, match.start() - width), match.start()),
+                                doc.quote(number, match.start(), match.end()),
+                                doc.quote(number, match.end(), match.end() + width)))
     return rows
 
 

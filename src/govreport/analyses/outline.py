@@ -104,4 +104,5 @@ class OutlineRow:
 
 
 def outline_rows(doc: Document, max_level: int = 4) -> list[OutlineRow]:
-    return [OutlineRow(doc.name, h.level, h.line, h.marker, h.title) for h in find_headings(doc) if h.level <= max_level]
+    return [OutlineRow(doc.name, h.level, doc.locate(h.line, 0)[0], h.marker, h.title)
+            for h in find_headings(doc) if h.level <= max_level]

@@ -68,9 +68,10 @@ class PhraseStats:
     type: str
     quoted: int
     mentions: int
-    first_line: int
+    first_line: int  # in the input
     first_col: int
     lines: tuple[int, ...] = ()
+    own: str = ""  # the phrase as the report writes it (％, full-width letters), for display
 
 
 @cache
@@ -120,8 +121,9 @@ def phrase_stats(doc: Document) -> list[PhraseStats]:
             after = [doc.lines[q.line - 1][q.end + 1:q.end + 9] for q in quotes]
             before = [doc.lines[q.line - 1][max(0, q.start - 4):q.start - 1] for q in quotes]
             kind, mentions = classify(phrase, after, before), doc.text.count(phrase)
-        stats.append(PhraseStats(phrase, kind, len(quotes), max(mentions, len(quotes)), first.line, first.start,
-                                 tuple(q.line for q in quotes)))
+        first_line, first_col, own = doc.span(first.line, first.start, first.end)
+        stats.append(PhraseStats(phrase, kind, len(quotes), max(mentions, len(quotes)), first_line, first_col,
+                                 tuple(doc.locate(q.line, q.start)[0] for q in quotes), own))
     return stats
 
 
@@ -139,9 +141,13 @@ def unquoted_formulas(doc: Document) -> list[PhraseStats]:
                 if phrase in quoted or doc.in_quotes(number, match.start()):
                     continue
                 found.setdefault(phrase, []).append((number, match.start()))
-    return [PhraseStats(phrase, glossary().get(phrase, ("formula",))[0], 0, len(places), places[0][0], places[0][1],
-                        tuple(n for n, _ in places))
-            for phrase, places in found.items()]
+    stats = []
+    for phrase, places in found.items():
+        (number, col), lines = places[0], tuple(doc.locate(n, c)[0] for n, c in places)
+        first_line, first_col, own = doc.span(number, col, col + len(phrase))
+        stats.append(PhraseStats(phrase, glossary().get(phrase, ("formula",))[0], 0, len(places), first_line,
+                                 first_col, lines, own))
+    return stats
 
 
 @cache
@@ -157,18 +163,18 @@ def merge(parts: Iterable[tuple[str, list[PhraseStats]]], *, types: Sequence[str
     rows: dict[tuple[str, str], dict] = {}
     for order, (name, stats) in enumerate(parts):
         for s in stats:
-            row = rows.setdefault((s.phrase, s.type), {"file": name, "phrase": s.phrase, "type": s.type,
+            row = rows.setdefault((s.phrase, s.type), {"file": name, "phrase": s.own or s.phrase, "type": s.type,
                                                         "quoted": 0, "mentions": 0, "first_line": s.first_line,
                                                         "files": 0, "_at": (order, s.first_line, s.first_col)})
             row["quoted"] += s.quoted
             row["mentions"] += s.mentions
             row["files"] += 1
-    kept = [r for r in rows.values() if r["type"] in types and r["quoted"] >= min_count]
-    kept.sort(key=lambda r: (-r["quoted"], r["_at"]))
+    kept = [(key, r) for key, r in rows.items() if r["type"] in types and r["quoted"] >= min_count]
+    kept.sort(key=lambda item: (-item[1]["quoted"], item[1]["_at"]))
     return [SloganRow(file=r["file"] if several else None, phrase=r["phrase"], type=r["type"], quoted=r["quoted"],
                       mentions=r["mentions"], first_line=r["first_line"], files=r["files"] if several else None,
-                      meaning=glossary().get(r["phrase"], (None, None))[1] if explain else None)
-            for r in kept]
+                      meaning=glossary().get(key[0], (None, None))[1] if explain else None)
+            for key, r in kept]
 
 
 def damaged_quotes(stats: Sequence[PhraseStats]) -> list[int]:

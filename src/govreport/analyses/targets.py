@@ -143,6 +143,7 @@ def _bounded(line: str, start: int, end: int):
 def _sentence_rows(doc, number, line, start, end, figures, context) -> list[TargetRow]:
     """The rows of one sentence's figures, each read against the sentence and the figure before it."""
     sentence = line[start:end]
+    own_sentence = doc.quote(number, start, end).strip()
     lean = sentence_kind(sentence, context)
     rows, previous, last_end, last_change = [], None, start, None
     split = respective(line, figures, start)
@@ -152,12 +153,13 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         kind = figure_kind(line[fig.start:fig.end], before, after, lean, sentence, number)
         change = _continued_change(between, last_change) or change_of(between, after, indicator, fig, last_change)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
+        at_line, at_col, text = doc.span(number, fig.start, fig.end)
         rows.append(TargetRow(
-            file=doc.name, line=number, col=doc.input_col(number, fig.start), text=line[fig.start:fig.end],
+            file=doc.name, line=at_line, col=at_col, text=text,
             indicator=indicator, value=fig.value, value_high=fig.value_high, unit=fig.unit,
             base_value=value_base, base_unit=unit_base, comparator=comparator, change=change, kind=kind,
             year=figure_year(kind, fig, before, sentence, context),
-            section=context.section.heading, sentence=sentence.strip()))
+            section=context.section.heading, sentence=own_sentence))
         previous, last_end, last_change = indicator, fig.end, change
     return rows
 
@@ -179,12 +181,13 @@ def _absent_rows(doc: Document, number: int, line: str, context: Context) -> lis
             name = f"{context.gdp}（{name}）"
         start = max((m.end() for m in cues.SENTENCE_END.finditer(line, 0, match.start())), default=0)
         stop = cues.SENTENCE_END.search(line, match.end())
+        at_line, at_col, text = doc.span(number, match.start(), match.end())
         rows.append(TargetRow(
-            file=doc.name, line=number, col=doc.input_col(number, match.start()), text=match.group(0),
+            file=doc.name, line=at_line, col=at_col, text=text,
             indicator=name, value=None, value_high=None, unit="", base_value=None, base_unit="",
             comparator="absent", change="growth", kind="target",
             year=str(context.year) if context.year else None, section=context.section.heading,
-            sentence=line[start:stop.end() if stop else len(line)].strip()))
+            sentence=doc.quote(number, start, stop.end() if stop else len(line)).strip()))
     return rows
 
 

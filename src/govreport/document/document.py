@@ -1,48 +1,92 @@
-"""Document: one report, decoded, normalised and simplified, with its line structure intact."""
+"""Document: one report as the rules read it, with a map back to every character of the input."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from govreport.document.damage import Damage, find_damage
+from govreport.document.layout import joins
 from govreport.document.normalize import (
+    NEEDS_DROPPING,
     Shifts,
     fold,
     normalize_line,
     source_col,
-    strip_html,
 )
 from govreport.document.quotes import Quote, find_quotes
 from govreport.document.simplify import needs_conversion, to_simplified
-from govreport.readers.sources import Source
-from govreport.readers.text import decode
+
+
+@dataclass(frozen=True)
+class Join:
+    """Where layout repair glued input line `line` (1-based) to the one before it, and why."""
+
+    line: int
+    why: str
 
 
 @dataclass(eq=False)
 class Document:
-    """Lines are simplified and normalised; line i of `lines` is line i+1 of the input file."""
+    """`lines` are paragraphs for the rules: normalised, simplified, broken lines joined.
+
+    `source` holds the input's own lines (split at \\n only), simplified and nothing else: what
+    `govreport text` prints and what every line, col and quoted field of the output refers to.
+    """
 
     name: str
+    source: list[str]
     lines: list[str]
-    shifts: dict[int, Shifts] = field(default_factory=dict)
-    before_conversion: dict[int, str] = field(default_factory=dict)  # traditional lines as read, for repairs
+    starts: list[int]  # 0-based source line where each of `lines` begins
+    pieces: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # joined line -> [(col, source index)]
+    shifts: dict[int, Shifts] = field(default_factory=dict)  # source index -> where characters were dropped
+    original: dict[int, str] = field(default_factory=dict)  # source index -> line before conversion
+    repairs: list[Join] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str, name: str = "-") -> "Document":
-        text = fold(text)  # one pass over the whole text is cheaper than one a line
-        traditional = needs_conversion(text)
-        lines, shifts, originals = [], {}, {}
-        for number, line in enumerate(text.splitlines(), 1):
-            if " " in line or "\u3000" in line or "\t" in line:
+        source = text.split("\n") if text else []
+        if text.endswith("\n"):
+            source.pop()
+        source = [line[:-1] if line.endswith("\r") else line for line in source]
+        original = {}
+        if needs_conversion(text):
+            for index, line in enumerate(source):
+                if (simple := to_simplified(line)) is not line:
+                    original[index], source[index] = line, simple
+        normal, shifts = [], {}
+        for index, line in enumerate(source):
+            if NEEDS_DROPPING.search(line):
                 line, moved = normalize_line(line)
                 if moved:
-                    shifts[number] = moved
-            if traditional and (simple := to_simplified(line)) is not line:
-                originals[number] = line
-                line = simple
-            lines.append(line)
-        return cls(name=name, lines=lines, shifts=shifts, before_conversion=originals)
+                    shifts[index] = moved
+            else:
+                line = fold(line)
+            normal.append(line)
+        return cls._joined(name, source, normal, shifts, original)
+
+    @classmethod
+    def _joined(cls, name, source, normal, shifts, original) -> "Document":
+        glued = joins(normal, source)
+        if not glued:
+            return cls(name, source, normal, list(range(len(normal))), {}, shifts, original, [])
+        lines, starts, pieces, repairs = [], [], {}, []
+        follows = dict(glued)
+        index = 0
+        while index < len(normal):
+            starts.append(index)
+            text, parts = normal[index], []
+            while index in follows:
+                repairs.append(Join(index + 2, follows[index]))
+                index += 1
+                parts.append((len(text), index))
+                text += normal[index]
+            if parts:
+                pieces[len(lines)] = parts
+            lines.append(text)
+            index += 1
+        return cls(name, source, lines, starts, pieces, shifts, original, repairs)
 
     @cached_property
     def text(self) -> str:
@@ -73,14 +117,51 @@ class Document:
     def in_quotes(self, line_no: int, col: int) -> bool:
         return any(a <= col < b for a, b in self.quoted_spans.get(line_no, ()))
 
-    def input_col(self, line_no: int, col: int) -> int:
-        """1-based column in the input file of 0-based column `col` of normalised line `line_no`."""
-        shifts = self.shifts.get(line_no)
-        return (source_col(col, shifts) if shifts else col) + 1
+    def _piece(self, index: int, col: int) -> tuple[int, int, int]:
+        """(source index, first col, end col) of the input line that holds column `col` of line `index`."""
+        parts = self.pieces.get(index)
+        if not parts:
+            return self.starts[index], 0, len(self.lines[index])
+        at = bisect_right(parts, (col, float("inf"))) - 1
+        source, begin = (self.starts[index], 0) if at < 0 else (parts[at][1], parts[at][0])
+        end = parts[at + 1][0] if at + 1 < len(parts) else len(self.lines[index])
+        return source, begin, end
+
+    def _source_col(self, source: int, col: int) -> int:
+        shifts = self.shifts.get(source)
+        return source_col(col, shifts) if shifts else col
+
+    def locate(self, line_no: int, col: int) -> tuple[int, int]:
+        """1-based (line, col) in the input of 0-based column `col` of line `line_no` of `lines`."""
+        source, begin, _ = self._piece(line_no - 1, col)
+        return source + 1, self._source_col(source, col - begin) + 1
+
+    def span(self, line_no: int, start: int, end: int) -> tuple[int, int, str]:
+        """Input line, col and own text of a span; a span broken over input lines quotes its first part."""
+        source, begin, stop = self._piece(line_no - 1, start)
+        first = self._source_col(source, start - begin)
+        last = self._source_col(source, min(end, stop) - 1 - begin) + 1 if end > start else first
+        return source + 1, first + 1, self.source[source][first:last]
+
+    def quote(self, line_no: int, start: int, end: int) -> str:
+        """The input's own characters (simplified, nothing else) behind columns start..end of a line."""
+        out, position = [], max(0, start)
+        end = min(end, len(self.lines[line_no - 1]))
+        while position < end:
+            source, begin, stop = self._piece(line_no - 1, position)
+            upto = min(end, stop)
+            first = self._source_col(source, position - begin)
+            last = self._source_col(source, upto - 1 - begin) + 1
+            out.append(self.source[source][first:last])
+            position = upto
+        return "".join(out)
 
 
-def load_document(source: Source, *, encoding: str | None = None) -> Document:
+def load_document(source, *, encoding: str | None = None) -> Document:
     """Decode, normalise and simplify one input; raises InputError when it is not text."""
+    from govreport.readers.html import strip_html
+    from govreport.readers.text import decode
+
     text = decode(source.data, source.name, encoding)
     if source.is_html:
         text = strip_html(text)

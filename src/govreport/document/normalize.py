@@ -1,41 +1,49 @@
-"""Fold full-width forms and drop stray spaces without touching the line structure."""
+"""Fold full-width forms and drop stray spaces and invisible characters without touching the line structure."""
 
 from __future__ import annotations
 
-import html
 import re
 
-# ０-９ Ａ-Ｚ ａ-ｚ ％ -> ASCII; punctuation such as ，；（） stays Chinese.
+# ０-９ Ａ-Ｚ ａ-ｚ ％ ． -> ASCII; punctuation such as ，；（） stays Chinese.
 FOLD = str.maketrans(
     {chr(0xFF10 + i): chr(0x30 + i) for i in range(10)}
     | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
-    | {"％": "%", "\u00a0": " "}
+    | {"％": "%", "\u00a0": " ", "\u2212": "-"}
 )
 # Anything FOLD changes; most reports have none, and a search is far cheaper than translate().
-FOLDABLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％\u00a0]")
+FOLDABLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％\u00a0\u2212]")
 CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
-# "　　现在" (indent), "中共河北 省委" (stray space), "政 府 工 作" (spaced title), trailing blanks.
-DROPPED_SPACE = re.compile(
-    rf"\u3000+|^[ \t]+|[ \t\u3000]+$|(?<=[{CJK}])[ \t]+(?=[{CJK}])"
+# Zero-width characters and separators that str.splitlines() would take for line ends
+# (form feed, U+2028 …): invisible in the report, but they break figures and words.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+BLANK = rf"[ \t{INVISIBLE}]"
+# "　　现在" (indent), "中共河北 省委" (stray space), "增长 5.2%" / "748.7 亿元" / "2023 年" (PDF text),
+# "70% 以上", "74.4\u200b万亿元" (zero-width), trailing blanks.
+DROPPED = re.compile(
+    rf"\u3000+|^{BLANK}+|{BLANK}+$"
+    rf"|(?<=[{CJK}]){BLANK}+(?=[{CJK}0-9A-Za-z])"
+    rf"|(?<=[0-9A-Za-z%]){BLANK}+(?=[{CJK}])"
+    rf"|[{INVISIBLE}]+"
 )
-# <p>, <br/>, <script>…</script>: tags go, the newlines inside them stay.
-HTML_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+NEEDS_DROPPING = re.compile(rf"[ \t\u3000{INVISIBLE}]")
 
 Shifts = list[tuple[int, int]]
 
 
 def normalize_line(line: str) -> tuple[str, Shifts]:
-    """The folded line and, where spaces were dropped, (new position, chars dropped so far) pairs.
+    """The folded line and, where characters were dropped, (new position, chars dropped so far) pairs.
 
     >>> normalize_line("　　增长１０％")
     ('增长10%', [(0, 2)])
+    >>> normalize_line("增长 5.2%、约 4.4 万亿元")[0]
+    '增长5.2%、约4.4万亿元'
     """
     line = fold(line)
-    if " " not in line and "\u3000" not in line and "\t" not in line:
+    if not NEEDS_DROPPING.search(line):
         return line, []
     pieces, shifts, last, dropped = [], [], 0, 0
-    for match in DROPPED_SPACE.finditer(line):
+    for match in DROPPED.finditer(line):
         pieces.append(line[last:match.start()])
         new_position = match.start() - dropped
         dropped += match.end() - match.start()
@@ -48,7 +56,7 @@ def normalize_line(line: str) -> tuple[str, Shifts]:
 
 
 def fold(text: str) -> str:
-    """Full-width digits, letters and ％ as ASCII (same length)."""
+    """Full-width digits, letters and ％, and the minus sign, as ASCII (same length)."""
     return text.translate(FOLD) if FOLDABLE.search(text) else text
 
 
@@ -64,11 +72,3 @@ def source_col(col: int, shifts: Shifts) -> int:
             break
         offset = dropped
     return col + offset
-
-
-def strip_html(text: str) -> str:
-    """Text of an HTML page, keeping every newline so line numbers still point into the file."""
-    def keep_newlines(match: re.Match) -> str:
-        return "\n" * match.group(0).count("\n")
-
-    return html.unescape(HTML_TAG.sub(keep_newlines, text))

@@ -1,0 +1,49 @@
+from govreport.document.document import Document
+from govreport.document.layout import joins, page_width, width
+
+PDF = ("各位代表：\n"
+       "现在，我代表市人民政府，向大会报告政府工作，请予审议，并请市政协委员提出意见和\n"
+       "建议。\n"
+       "一、2023 年工作回顾\n"
+       + "".join("全市地区生产总值增长 5.2%、约 4.4 万亿元，城镇调查失业率 4.4%，居民收入增长\n"
+                 "与经济增长同步，多项指标保持全国最优水平。\n" for _ in range(12))
+       + "二、2024 年重点任务\n"
+       "主要预期目标是：地区生产总值增长 5%左右，城镇调\n")
+
+
+def test_hard_wraps_of_pdf_text_are_joined():
+    doc = Document.from_text(PDF, "p.txt")
+    assert page_width(doc.source) is not None
+    assert doc.lines[1] == "现在，我代表市人民政府，向大会报告政府工作，请予审议，并请市政协委员提出意见和建议。"
+    assert doc.lines[2] == "一、2023年工作回顾"  # headings stay lines of their own
+    assert doc.lines[3].endswith("居民收入增长与经济增长同步，多项指标保持全国最优水平。")
+
+
+def test_paragraph_text_is_not_wrapped():
+    lines = ["主要预期目标是：地区生产总值增长5%左右。" * 4, "一、回顾", "全年实现地区生产总值83亿元。"] * 5
+    assert page_width(lines) is None
+    assert joins(lines) == []
+
+
+def test_broken_page_lines():
+    doc = Document.from_text("二、“\n十四五\n”时期发展的总体思路和重点任务\n今年经济社会发展的\n主要预期目标\n"
+                             "是：地区生产总值增长4.5%—5%。以PM\n2.5\n年平均浓度持续下降为主线，单位能耗分别降低\n15%、15%、\n19%。")
+    assert doc.lines == ["二、“十四五”时期发展的总体思路和重点任务",
+                         "今年经济社会发展的主要预期目标是：地区生产总值增长4.5%—5%。以PM2.5年平均浓度持续下降为主线，"
+                         "单位能耗分别降低15%、15%、19%。"]
+    assert [j.why for j in doc.repairs][:3] == ["open quote", "next starts mid-sentence", "open end"]
+
+
+def test_columns_of_joined_lines_point_into_their_own_input_line():
+    doc = Document.from_text("地区生产总值增长\n、约 4.4 万亿元，\n增长 5%。")
+    line = doc.lines[0]
+    at = line.index("4.4")
+    assert doc.span(1, at, at + 6) == (2, 4, "4.4 万亿元")
+    assert doc.locate(1, line.index("5%")) == (3, 4)
+    assert doc.quote(1, 0, len(line)) == "地区生产总值增长、约 4.4 万亿元，增长 5%。"
+    # a span across a join quotes its first line's part; its position is where it starts
+    assert doc.span(1, line.index("增长"), line.index("、") + 1) == (1, 7, "增长")
+
+
+def test_width_counts_hanzi_twice():
+    assert width("增长 5.2%") == 9
