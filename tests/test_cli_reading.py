@@ -6,10 +6,11 @@ from conftest import SEED, SHARED, needs_shared, report_files, tsv
 
 from govreport import load_document
 from govreport.analyses.doctor import reread_shifted
-from govreport.analyses.info import level_of, parse_date
+from govreport.analyses.info import level_of
 from govreport.analyses.keyness import keyness, log_likelihood, log_ratio
-from govreport.analyses.outline import find_headings
 from govreport.readers.sources import read
+from govreport.rules.header import parse_date
+from govreport.rules.headings import find_headings
 
 
 def test_outline_of_the_seed(cli):
@@ -30,7 +31,7 @@ def test_outline_markers_of_every_kind(cli):
 @needs_shared
 def test_top_level_found_in_every_report():
     for path in report_files():
-        heads = [h for h in find_headings(load_document(read(str(path)))) if h.level == 1]
+        heads = [h for h in find_headings(load_document(read(str(path))).lines) if h.level == 1]
         assert len(heads) >= 2, path.name
 
 

@@ -47,3 +47,9 @@ def test_columns_of_joined_lines_point_into_their_own_input_line():
 
 def test_width_counts_hanzi_twice():
     assert width("增长 5.2%") == 9
+
+
+def test_short_fragments_do_not_make_a_page_width():
+    """A page broken at its links has many tiny lines ("整治"); that is not a printed page."""
+    lines = ["加强生态环境综合", "整治", "，完成营造林987万亩。" * 5] * 20
+    assert page_width(lines) is None

@@ -1,6 +1,6 @@
 import pytest
 
-from govreport.analyses.targets import extract, report_year, select
+from govreport.analyses.targets import extract, select
 from govreport.document.document import Document
 
 PLAN = ("政府工作报告——2022年4月20日在某区人民代表大会上\n各位代表：\n一、2021年工作回顾\n"
@@ -16,15 +16,6 @@ PLAN = ("政府工作报告——2022年4月20日在某区人民代表大会上\
 @pytest.fixture(scope="module")
 def rows():
     return {(r.line, r.text): r for r in extract(Document.from_text(PLAN, "r.txt"))}
-
-
-def test_report_year_from_delivery_date():
-    assert report_year(Document.from_text(PLAN)) == 2022
-
-
-def test_report_year_from_headings():
-    assert report_year(Document.from_text("各位代表：\n一、2009年工作回顾\n正文")) == 2010
-    assert report_year(Document.from_text("各位代表：\n二、2010年主要任务\n正文")) == 2010
 
 
 def test_actuals_of_last_year(rows):

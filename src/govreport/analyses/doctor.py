@@ -71,6 +71,8 @@ def _joined_lines(doc: Document) -> list[DamageRow]:
     """Lines the rules read as one paragraph (layout repair), shown where the break is."""
     rows = []
     for join in doc.repairs:
+        if join.why == "lead-in":
+            continue  # "主要预期目标是：" / "国内生产总值增长8%左右；…": read as one, but nothing is broken
         line, following = doc.source[join.line - 2], doc.source[join.line - 1]
         tail = line.rstrip()[-8:]
         rows.append(DamageRow(doc.name, join.line - 1, len(line.rstrip()) - len(tail) + 1, "split line",

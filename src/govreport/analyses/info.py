@@ -6,15 +6,9 @@ import re
 from dataclasses import dataclass
 
 from govreport.document.document import Document
+from govreport.rules.frames import report_year
+from govreport.rules.header import HEAD_LINES, is_national, meeting, report_date
 
-HEAD_LINES = 8
-# "——2022年4月20日在河南省新乡市凤泉区第十届人民代表大会第一次会议上"
-MEETING = re.compile(r"在(?P<region>[\u4e00-\u9fff]{0,16}?)第?(?P<term>[一二三四五六七八九十]+)届"
-                     r"(?P<national>全国)?人民代表大会第(?P<session>[一二三四五六七八九十]+)次会议")
-DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-# "二〇二六年一月二十七日"
-CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # "河北省代省长 陈全国", "国务院总理 李强", "保定市人民政府市长 马誉峰", "西藏自治区代理主席 嘎玛泽登"
 SPEAKER = re.compile(r"(?:总理|代省长|省长|代市长|市长|区长|县长|旗长|代理主席|代主席|主席)[\s?　]*"
                      r"([\u4e00-\u9fff]{1,5}?(?:·[\u4e00-\u9fff]{1,8})?)(?=作|[\s（(]|$)", re.M)
@@ -22,8 +16,6 @@ SPEAKER = re.compile(r"(?:总理|代省长|省长|代市长|市长|区长|县长
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})?$")
 # "2026年上海市政府工作报告", "- 工作报告——2022年…": a short title line, up to its dash.
 TITLE = re.compile(r"^[-\s]*([^，,。——]{0,20}工作报告[^，,。——]{0,8})")
-# "现在，我代表国务院，向大会报告政府工作": the national report, even without its title block.
-NATIONAL_OPENING = re.compile(r"我代表国务院")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -45,22 +37,6 @@ class InfoRow:
     damaged: int
 
 
-def parse_date(text: str) -> tuple[int, int, int] | None:
-    """The first date written out in full, Arabic or Chinese.
-
-    >>> parse_date("——二〇二六年一月二十七日在甘肃省"), parse_date("2022年4月20日")
-    ((2026, 1, 27), (2022, 4, 20))
-    """
-    from govreport.rules.numbers import chinese_number
-
-    if match := DATE.search(text):
-        return int(match.group(1)), int(match.group(2)), int(match.group(3))
-    if match := CN_DATE.search(text):
-        return (int(match.group(1).translate(CN_YEAR_DIGITS)), int(chinese_number(match.group(2))),
-                int(chinese_number(match.group(3))))
-    return None
-
-
 def level_of(region: str | None, national: bool = False) -> str | None:
     """national, provincial, city or county-district, from the region's own name.
 
@@ -80,34 +56,26 @@ def level_of(region: str | None, national: bool = False) -> str | None:
     return None
 
 
-def is_national(doc: Document) -> bool:
-    """Delivered to the National People's Congress, or opened "我代表国务院" (reports copied without a header)."""
-    head = "".join(doc.lines[:HEAD_LINES])
-    meeting = MEETING.search(head)
-    return bool(meeting and meeting.group("national")) or (meeting is None and bool(NATIONAL_OPENING.search(head)))
-
-
 def describe(doc: Document) -> InfoRow:
     """One row about the document, parsed from its opening lines (null where they are silent)."""
-    from govreport.analyses.targets import extract, report_year
+    from govreport.analyses.targets import extract
 
-    head = doc.lines[:HEAD_LINES]
-    joined = "".join(head)  # a header may be broken over lines: "在广东省第十四届" / "人民代表大会…"
-    meeting = MEETING.search(joined)
-    date = parse_date(joined)
-    title = next((m.group(1).strip() for line in head[:4] if (m := TITLE.match(line))), None)
-    speaker = next((m.group(1) for line in head if len(line) < 80 and (m := SPEAKER.search(line))), None)
-    if speaker is None and meeting:
-        after = next((i for i, line in enumerate(head) if "人民代表大会" in line), len(head))
-        speaker = next((line for line in head[after + 1:after + 3] if NAME_LINE.match(line)
+    lines = doc.lines[:HEAD_LINES]
+    found = meeting(doc.lines)
+    date = report_date(doc.lines)
+    title = next((m.group(1).strip() for line in lines[:4] if (m := TITLE.match(line))), None)
+    speaker = next((m.group(1) for line in lines if len(line) < 80 and (m := SPEAKER.search(line))), None)
+    if speaker is None and found:
+        after = next((i for i, line in enumerate(lines) if "人民代表大会" in line), len(lines))
+        speaker = next((line for line in lines[after + 1:after + 3] if NAME_LINE.match(line)
                         and not line.startswith("各位")), None)
-    national = is_national(doc)
-    region = "全国" if national else (meeting.group("region").removesuffix("人民政府") or None) if meeting else None
+    national = is_national(doc.lines)
+    region = "全国" if national else (found.group("region").removesuffix("人民政府") or None) if found else None
     rows = extract(doc)
     return InfoRow(
         file=doc.name, title=title, region=region, level=level_of(region, national),
-        year=report_year(doc),
+        year=report_year(doc.lines),
         date=f"{date[0]}-{date[1]:02d}-{date[2]:02d}" if date else None,
-        meeting=meeting.group(0)[1:] if meeting else None, speaker=speaker,
+        meeting=found.group(0)[1:] if found else None, speaker=speaker,
         characters=sum(len(line) for line in doc.lines), sentences=len(SENTENCE_END.findall(doc.text)),
         figures=len(rows), targets=sum(r.kind == "target" for r in rows), damaged=len(doc.damage))

@@ -48,9 +48,10 @@ def build_panel(documents: Iterable[tuple[InfoRow, list[TargetRow]]]) -> list[Pa
         if info.year is None:
             continue
         for row in rows:
-            if not row.indicator or not row.year or "-" in row.year:
-                continue
-            key = (info.region, indicator_key(row.indicator), int(row.year), row.change, _unit_family(row.unit))
+            if not row.indicator or not row.year or row.period != "year":
+                continue  # a five-year goal or a span's result is never one year's figure
+            family = "%" if row.comparator == "absent" else _unit_family(row.unit)  # "no growth target" is about a %
+            key = (info.region, indicator_key(row.indicator), int(row.year), row.change, family)
             if row.kind == "target" and int(row.year) == info.year:
                 targets.setdefault(key, (row, info.file))
             elif row.kind == "actual" and int(row.year) == info.year - 1:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govreport.analyses.outline import Section
 from govreport.rules import cues
+from govreport.rules.frames import LineFrame, clause_frame
 from govreport.rules.numbers import COUNT_UNITS, Figure
 
 GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经济增长速度)$")
@@ -15,12 +15,11 @@ GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经�
 
 @dataclass(frozen=True)
 class Context:
-    """What a figure is read against: the document's year and national/local level, and its section."""
+    """What a figure is read against: the report's year, its national or local GDP name, the line's frame."""
 
     year: int | None
     gdp: str
-    section: Section
-    five_years: bool
+    line: LineFrame
 
 
 def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, str]:
@@ -75,7 +74,7 @@ def sentence_kind(sentence: str, context: Context) -> str | None:
     target, actual = cues.TARGET_CUE.search(sentence), cues.ACTUAL_CUE.search(sentence)
     years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
     past = bool(context.year and years and max(years) < context.year)
-    lean = {"review": "actual", "plan": "target"}.get(context.section.kind)
+    lean = {"review": "actual", "plan": "target"}.get(context.line.frame.kind)
     if lean == "actual":
         horizon = cues.HORIZON.search(sentence)
         if horizon and context.year and int(horizon.group(1)) >= context.year:
@@ -111,25 +110,34 @@ def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: 
     return lean or "other"
 
 
-def figure_year(kind: str, fig: Figure, before: str, sentence: str, context: Context) -> str | None:
+def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[str | None, str | None, str]:
+    """(year, period, kind) of a figure from the nearest time words before it, else its line's frame.
+
+    A five-year goal is never this year's target: it gets its horizon and period `plan`.
+    """
     year = context.year
     if kind == "other" or year is None:
-        return None
+        return None, None, kind
+    frame, said_at = clause_frame(before, context.line.frame, year)
+    since_then = before[said_at:] if said_at >= 0 else ""
+    if said_at >= 0 and kind == "target" and frame.kind == "review" and not cues.TARGET_CUE.search(since_then):
+        kind = "actual"  # "去年增长5.2%，今年…": the clause looks back
     if kind == "target":
-        horizons = [int(m.group(1)) for m in cues.HORIZON.finditer(before)] or \
-                   [int(m.group(1)) for m in cues.HORIZON.finditer(sentence)]
-        return str(horizons[-1]) if horizons else str(year)
+        if frame.kind == "plan" and frame.period == "plan":
+            return str(frame.year), "plan", kind
+        if frame.kind == "plan" and frame.period == "year" and frame.year >= year:
+            return str(frame.year), "year", kind
+        return str(year), "year", kind
     since = list(cues.SINCE.finditer(before))
     if since:
-        return f"{since[-1].group(1) or since[-1].group(2)}-{year - 1}"
-    if context.five_years:
-        if cues.STOCK_BEFORE.search(before):
-            return str(year - 1)
-        return f"{year - 5}-{year - 1}"
-    explicit = [int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(before)]
-    if explicit and explicit[-1] < year:
-        return str(explicit[-1])
-    return str(year - 1)
+        return f"{since[-1].group(1) or since[-1].group(2)}-{year - 1}", "span", kind
+    if frame.kind == "review" and frame.period == "span":
+        if cues.STOCK_BEFORE.search(before) and change != "increment":
+            return str(frame.year), "year", kind  # a level reached at the end of the span
+        return frame.label, "span", kind
+    if frame.kind == "review" and frame.period == "year" and frame.year is not None and frame.year <= year:
+        return str(frame.year), "year", kind
+    return str(year - 1), "year", kind
 
 
 def change_of(before: str, after: str, indicator: str, fig: Figure, previous: str | None) -> str:

@@ -7,8 +7,6 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govreport.analyses.info import is_national, parse_date
-from govreport.analyses.outline import Section, sections
 from govreport.analyses.target_fields import (
     GDP_WORDS,
     Context,
@@ -16,13 +14,16 @@ from govreport.analyses.target_fields import (
     clean_name,
     comparators,
     figure_kind,
-    figure_year,
+    figure_time,
     indicator_of,
     respective,
     sentence_kind,
 )
 from govreport.document.document import Document
 from govreport.rules import cues
+from govreport.rules.frames import line_frames, opening_frame, report_year
+from govreport.rules.header import is_national
+from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures
 from govreport.rules.units import base_value
 
@@ -46,62 +47,39 @@ class TargetRow:
     change: str
     kind: str
     year: str | None
+    period: str | None
     section: str | None
     sentence: str
 
 
-def report_year(doc: Document) -> int | None:
-    """The year the report plans for: its delivery date, else its headings or `2013年是…`."""
-    if date := parse_date("".join(doc.lines[:8])):
-        return date[0]
-    for line in doc.lines:
-        if len(line) <= 60:
-            if match := cues.REVIEW_YEAR.search(line):
-                return int(match.group(1)) + 1
-            if match := cues.PLAN_YEAR.search(line):
-                return int(match.group(1))
-    for line in doc.lines:
-        if match := cues.YEAR_IS.search(line):
-            return int(match.group(1))
-    return None
-
-
 def extract(doc: Document) -> list[TargetRow]:
     """All figures of a document with indicator, bound, change, kind and year."""
-    year = report_year(doc)
-    gdp = "国内生产总值" if is_national(doc) else "地区生产总值"
-    line_sections = _lean_unmarked(doc, sections(doc))
+    year = report_year(doc.lines)
+    gdp = "国内生产总值" if is_national(doc.lines) else "地区生产总值"
+    frames = line_frames(doc.lines, find_headings(doc.lines), year)
     masked = _masked_spans(doc)
     rows: list[TargetRow] = []
     for number, line in enumerate(doc.lines, 1):
         if not line:
             continue
-        context = Context(year, gdp, line_sections[number - 1], bool(cues.FIVE_YEARS.search(line)))
+        context = Context(year, gdp, frames[number - 1])
         rows.extend(_absent_rows(doc, number, line, context))
         figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
                         and not cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
+        running = context.line
         for start, end in _sentence_spans(line):
+            here = running
+            if start and year is not None and (opened := opening_frame(line[start:end], year)) is not None:
+                here = replace(running, frame=opened)  # "…。过去一年，…。国内生产总值增长10.3%"
+                running = here if opened.lasting else running
             inside = []
             while figures and figures[0].start < end:
                 inside.append(figures.popleft())
             if inside:
-                rows.extend(_sentence_rows(doc, number, line, start, end, inside, context))
+                rows.extend(_sentence_rows(doc, number, line, start, end, inside, replace(context, line=here)))
             if not figures:
                 break
     return rows
-
-
-def _lean_unmarked(doc: Document, line_sections: list[Section]) -> list[Section]:
-    """A top-level section whose title says nothing (一、一年接着一年干…) leans the way its sentences do."""
-    votes: dict[str | None, list[int]] = {}
-    for line, section in zip(doc.lines, line_sections):
-        if section.kind == "other" and section.top:
-            tally = votes.setdefault(section.top, [0, 0])
-            tally[0] += len(cues.REVIEW_VOTE.findall(line))
-            tally[1] += len(cues.PLAN_VOTE.findall(line))
-    lean = {top: ("review" if r >= 0.4 * p and r else "plan" if r <= 0.1 * p and p else "other")
-            for top, (r, p) in votes.items()}
-    return [replace(s, kind=lean[s.top]) if s.top in lean else s for s in line_sections]
 
 
 def _masked_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
@@ -152,14 +130,14 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         indicator = split.get(fig.start) or indicator_of(line, fig, last_end, end, previous, context)
         kind = figure_kind(line[fig.start:fig.end], before, after, lean, sentence, number)
         change = _continued_change(between, last_change) or change_of(between, after, indicator, fig, last_change)
+        year, period, kind = figure_time(kind, change, before, context)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         at_line, at_col, text = doc.span(number, fig.start, fig.end)
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
             indicator=indicator, value=fig.value, value_high=fig.value_high, unit=fig.unit,
             base_value=value_base, base_unit=unit_base, comparator=comparator, change=change, kind=kind,
-            year=figure_year(kind, fig, before, sentence, context),
-            section=context.section.heading, sentence=own_sentence))
+            year=year, period=period, section=context.line.heading, sentence=own_sentence))
         previous, last_end, last_change = indicator, fig.end, change
     return rows
 
@@ -186,7 +164,8 @@ def _absent_rows(doc: Document, number: int, line: str, context: Context) -> lis
             file=doc.name, line=at_line, col=at_col, text=text,
             indicator=name, value=None, value_high=None, unit="", base_value=None, base_unit="",
             comparator="absent", change="growth", kind="target",
-            year=str(context.year) if context.year else None, section=context.section.heading,
+            year=str(context.year) if context.year else None, period="year" if context.year else None,
+            section=context.line.heading,
             sentence=doc.quote(number, start, stop.end() if stop else len(line)).strip()))
     return rows
 

@@ -9,8 +9,10 @@ from functools import cached_property
 from govreport.document.damage import Damage, find_damage
 from govreport.document.layout import joins
 from govreport.document.normalize import (
+    CHINESE_YEAR,
     NEEDS_DROPPING,
     Shifts,
+    arabic_years,
     fold,
     normalize_line,
     source_col,
@@ -56,6 +58,7 @@ class Document:
                 if (simple := to_simplified(line)) is not line:
                     original[index], source[index] = line, simple
         normal, shifts = [], {}
+        years = CHINESE_YEAR.search(text) is not None or bool(original)
         for index, line in enumerate(source):
             if NEEDS_DROPPING.search(line):
                 line, moved = normalize_line(line)
@@ -63,7 +66,7 @@ class Document:
                     shifts[index] = moved
             else:
                 line = fold(line)
-            normal.append(line)
+            normal.append(arabic_years(line) if years else line)
         return cls._joined(name, source, normal, shifts, original)
 
     @classmethod

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 # A line that stops where no sentence or title can stop: "今年经济社会发展的" / "15%、15%、".
 OPEN_END = re.compile(r"[的和与及或、，,在对把将从并而]$")
+# A line that introduces what the next one says: "今年经济社会发展的主要预期目标是：" / "国内生产总值增长8%左右；…".
+LEAD_IN = re.compile(r"[是为][：:]$")
 # A line that starts where no paragraph can: "是：地区生产总值…", "”时期发展的…", "，强化基层…".
 STARTS_MID = re.compile(r"^(?:[，,、。；;：:）)”’」』》]|是[：:])")
 # A token or a list of figures broken over lines: "PM" / "2.5", "分别降低" / "15%、15%、" / "19%。".
@@ -30,6 +32,7 @@ WRAP_SLACK = 4  # display columns a full line may fall short of, or run past, th
 # Characters a terminal or a printed page gives two columns: hanzi, CJK punctuation, full-width forms.
 WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 MAX_WRAPPED = 200  # characters; a longer line is a paragraph, not a printed line
+MIN_PAGE = 40  # display columns: a printed line holds 20 hanzi or more (short lines are titles, fragments)
 
 
 def width(line: str) -> int:
@@ -48,7 +51,7 @@ def page_width(lines: Sequence[str]) -> int | None:
     if len(sample) < MIN_WRAPPED_LINES or sum(cut) < WRAPPED_SHARE / 2 * len(sample):
         return None  # paragraphs: nearly every line ends a sentence
     widths = [width(line) if len(line) <= MAX_WRAPPED else 0 for line in sample]
-    counts = Counter(w for w in widths if w)
+    counts = Counter(w for w in widths if w >= MIN_PAGE)
     if not counts:
         return None
     top = max(counts, key=lambda w: (counts[w], w))
@@ -93,6 +96,8 @@ def joins(lines: Sequence[str], source: Sequence[str] | None = None) -> list[tup
 def _why(line: str, following: str, continued: bool, full_width: bool) -> str | None:
     if open_quote(line):
         return "open quote"
+    if LEAD_IN.search(line):
+        return "lead-in"
     if len(line) >= MIN_OPEN_END and OPEN_END.search(line):
         return "open end"
     if STARTS_MID.match(following):

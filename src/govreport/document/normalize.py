@@ -28,6 +28,10 @@ DROPPED = re.compile(
 )
 NEEDS_DROPPING = re.compile(rf"[ \t\u3000{INVISIBLE}]")
 
+# "一九五四年", "二〇二五年": a year in Chinese digits reads as 1954年 (same length, so columns hold).
+CHINESE_YEAR = re.compile(r"(?:一[七八九]|二[〇零])[〇零一二三四五六七八九]{2}(?=年)")
+CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
 Shifts = list[tuple[int, int]]
 
 
@@ -72,3 +76,12 @@ def source_col(col: int, shifts: Shifts) -> int:
             break
         offset = dropped
     return col + offset
+
+
+def arabic_years(line: str) -> str:
+    """Years in Chinese digits as Arabic ones.
+
+    >>> arabic_years("一九五四年预计，到二〇三五年")
+    '1954年预计，到2035年'
+    """
+    return CHINESE_YEAR.sub(lambda m: m.group(0).translate(CHINESE_DIGITS), line)

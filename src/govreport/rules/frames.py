@@ -1,0 +1,268 @@
+"""Which year a figure is for: the report's own year, each section's and paragraph's time frame,
+and the time words of the clause before the figure — the narrowest wins (shared/design/TARGETS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from govreport.rules import cues
+from govreport.rules.header import report_date
+from govreport.rules.headings import PLAN, REVIEW, Heading
+
+# --- the report's own year --------------------------------------------------------------
+# "一、2009年工作回顾" -> 2010;  "二、2010年主要任务", "三、2011年的工作" -> the year itself.
+REVIEW_YEAR = re.compile(r"(\d{4})年(?:及[^、，]{0,8})?(?:和[^、，]{0,10})?(?:政府)?(?:主要)?工作(?:回顾|总结)")
+PLAN_YEAR = re.compile(r"(\d{4})年(?:[^，。]{0,12})(?:主要任务|工作安排|重点工作|工作任务|总体要求|目标任务|预期目标|"
+                       r"主要工作|总体部署|政府工作|的工作$)")
+# "2013年是…": said in the opening of the plan.
+YEAR_IS = re.compile(r"(\d{4})年是")
+# "1954年预计…", "1954年的计划", "1954年国家预算": the year whose plans a report without headings sets out.
+PLANNED_YEAR = re.compile(r"(\d{4})年(?:的|国家)?(?:预计|计划|预算)")
+
+# --- time words in a title, an opening or a clause ------------------------------------------
+# Each alternative names what it says; `Frame`s are made from them against the report's year.
+TIME_WORDS = re.compile(
+    r"(?P<horizon>到(?P<horizon_year>\d{4})年(?:底|末)?)"
+    r"|(?P<term>(?:“|\")?十(?P<term_digit>[一二三四五六七八九])五(?:”|\")?(?:规划)?(?:时期|期间|末|以来|期末))"
+    r"|(?P<term_plan>第十(?P<plan_digit>[一二三四五六七八九])个五年规划(?:时期|期间))"
+    r"|(?P<ahead>今后五年|未来五年)"
+    r"|(?P<past5>过去五年|过去的五年|这五年|五年来|近五年|本届政府任期|(?<![一二三四五六七八九十\d])五年(?=年均|累计|间|共|来))"
+    r"|(?P<past10>过去十年|这十年|十年来|(?<![一二三四五六七八九十\d])十年(?=年均|累计|增加|增长|间))"
+    r"|(?P<so_far>今年以来)"
+    r"|(?P<last>(?<![比较同于])(?:去年|上年(?!均))|过去一年|过去的一年|一年来|这一年)"
+    r"|(?P<this>今年|年内|本年度)"
+    r"|(?P<since>(?<![到较比\d])(?P<since_year>\d{4})年以来)"
+    r"|(?P<year>(?<![到较比\d])(?P<year_value>\d{4})年(?![\d月底末初代]))"
+)
+CN_DIGIT = {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
+FIRST_PLANS = {1: 1953, 2: 1958, 3: 1966, 4: 1971, 5: 1976}  # the 6th began in 1981, every five years since
+OPENING = 24  # characters of a paragraph that can set the frame of what follows ("过去五年，…", "“十四五”时期是…")
+# Markers before a paragraph's first words: "——", "（一）", "一是".
+LEAD = re.compile(r"^(?:——|--|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[是、]|各位代表[，,！!：:]?)")
+# A paragraph that announces a list: "这一年，我们主要做了以下工作：", "五年来，…主要做了以下工作。"
+LIST_INTRO = re.compile(r"(?:以下|如下)[^。，]{0,12}[。：:]$")
+# Before a year that frames what follows: "2021年，…", "刚刚过去的2021年，…" (not "面对2015年的下滑…").
+YEAR_LEAD = re.compile(r"^(?:刚刚|刚)?(?:过去的|在)?$")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the text in a frame holds (review: results, plan: goals) and for which year or span."""
+
+    kind: str  # review, plan, other
+    period: str | None  # year, plan, span; None when nothing tells
+    year: int | None  # the year, the horizon of a plan, or the last year of a span
+    first: int | None = None  # the first year of a span
+    lasting: bool = True  # an opening that frames the paragraphs after it, until the next one
+
+    @property
+    def label(self) -> str | None:
+        """`2022`, or `2017-2021` for a span."""
+        if self.year is None:
+            return None
+        return f"{self.first}-{self.year}" if self.period == "span" and self.first else str(self.year)
+
+
+NO_FRAME = Frame("other", None, None)
+
+
+def report_year(lines: Sequence[str]) -> int | None:
+    """The year the report plans for: its delivery date, its headings, `2013年是…`, or the year it plans."""
+    if date := report_date(lines):
+        return date[0]
+    for line in lines:
+        if len(line) <= 60:
+            if match := REVIEW_YEAR.search(line):
+                return int(match.group(1)) + 1
+            if match := PLAN_YEAR.search(line):
+                return int(match.group(1))
+    for line in lines:
+        if match := YEAR_IS.search(line):
+            return int(match.group(1))
+    planned = Counter(int(m.group(1)) for line in lines for m in PLANNED_YEAR.finditer(line))
+    return planned.most_common(1)[0][0] if planned else None
+
+
+def plan_years(number: int) -> tuple[int, int]:
+    """First and last year of the n-th five-year plan.
+
+    >>> plan_years(14), plan_years(11), plan_years(1)
+    ((2021, 2025), (2006, 2010), (1953, 1957))
+    """
+    first = FIRST_PLANS.get(number, 1981 + 5 * (number - 6))
+    return first, first + 4
+
+
+def time_frames(text: str, year: int) -> list[tuple[int, int, Frame]]:
+    """(start, end, frame) of every time expression in a text, for a report of `year`."""
+    found = []
+    for match in TIME_WORDS.finditer(text):
+        if match.start() and text[match.start() - 1] in "由从":
+            continue  # "由“十二五”末的33.74%提高到…": the time of a baseline
+        frame = _frame(match, year)
+        if frame is not None:
+            found.append((match.start(), match.end(), frame))
+    return found
+
+
+def _frame(match: re.Match, y: int) -> Frame | None:
+    kind = match.lastgroup
+    if kind == "horizon":
+        horizon = int(match.group("horizon_year"))
+        return Frame("plan", "plan", horizon, lasting=False) if horizon >= y else Frame("review", "year", horizon)
+    if kind in ("term", "term_plan"):
+        first, last = plan_years(10 + CN_DIGIT[match.group("term_digit") or match.group("plan_digit")])
+        if last < y:
+            return Frame("review", "span", last, first)
+        return Frame("plan", "plan", last) if first <= y + 1 else None
+    if kind == "ahead":
+        return Frame("plan", "plan", y + 4)
+    if kind == "past5":
+        return Frame("review", "span", y - 1, y - 5)
+    if kind == "past10":
+        return Frame("review", "span", y - 1, y - 10)
+    if kind == "so_far":
+        return Frame("review", "year", y)
+    if kind == "last":
+        return Frame("review", "year", y - 1)
+    if kind == "this":
+        return Frame("plan", "year", y)
+    if kind == "since":
+        since = int(match.group("since_year"))
+        return Frame("review", "span", y - 1, since) if since < y - 1 else Frame("review", "year", since)
+    value = int(match.group("year_value"))
+    if value < y:
+        return Frame("review", "year", value) if value >= y - 3 else None  # older years are history, not a frame
+    return Frame("plan", "year", value) if value == y else Frame("plan", "plan", value, lasting=False)
+
+
+def title_frame(title: str, year: int) -> Frame | None:
+    """A level-1 heading's frame; None when its title says nothing (the sentences decide).
+
+    >>> title_frame("一、2021年工作回顾", 2022).label, title_frame("二、“十四五”时期的主要目标任务", 2021).label
+    ('2021', '2025')
+    >>> title_frame("一、过去五年工作回顾", 2023).label, title_frame("三、2011年的工作", 2011).period
+    ('2018-2022', 'year')
+    """
+    body = re.sub(r"^[^、）)]*[、）)]", "", title)
+    frames = [f for _, _, f in time_frames(body, year)]
+    review, plan = bool(REVIEW.search(body)), bool(PLAN.search(body))
+    if _mixed(body, year):
+        return next(f for f in frames if f.kind == "review")  # the sentences read it: the review comes first
+    if review:
+        years = [f for f in frames if f.kind == "review" and f.period == "year"]
+        spans = [f for f in frames if f.kind == "review" and f.period == "span"]
+        return years[0] if years else spans[0] if spans else Frame("review", "year", year - 1)
+    if plan:
+        plans = [f for f in frames if f.kind == "plan"]
+        long_range = [f for f in plans if f.period == "plan"]
+        if long_range:
+            return Frame("plan", "plan", long_range[0].year)
+        return plans[0] if plans else Frame("plan", "year", year)
+    return None
+
+
+def _mixed(title: str, year: int) -> bool:
+    """A title that holds a review and a plan ("“十三五”时期发展成就和“十四五”时期主要目标任务")."""
+    kinds = {f.kind for _, _, f in time_frames(title, year)}
+    return {"review", "plan"} <= kinds and bool(REVIEW.search(title)) and bool(PLAN.search(title))
+
+
+def opening_frame(paragraph: str, year: int) -> Frame | None:
+    """The frame a paragraph's first words set: `过去五年，…`, `“十四五”时期是…`, `2021年是…`, `今年…`."""
+    opening = LEAD.sub("", paragraph[:OPENING + 4])[:OPENING]
+    clause = re.split(r"[，,。；;！!]", opening, maxsplit=1)[0]
+    for start, _, frame in time_frames(clause, year):
+        if TIME_WORDS.match(clause, start).lastgroup != "year" or YEAR_LEAD.match(clause[:start]):
+            return frame
+    return None
+
+
+@dataclass(frozen=True)
+class LineFrame:
+    """Where a line stands: the heading above it, its top-level section, and its time frame."""
+
+    top: str | None
+    heading: str | None
+    frame: Frame
+
+
+def line_frames(lines: Sequence[str], headings: Sequence[Heading], year: int | None) -> list[LineFrame]:
+    """One LineFrame per line: the section's frame, changed by paragraphs that open with a time frame."""
+    heads = {h.line: h for h in headings}
+    lean = silent_sections(lines, headings, year)
+    out: list[LineFrame] = []
+    top = sub = None
+    section = running = listed = NO_FRAME
+    mixed = False
+    for number, line in enumerate(lines, 1):
+        head = heads.get(number)
+        if head and head.level == 1:
+            top, sub = head.title, None
+            section = _section_frame(head.title, year, lean.get(head.line), section)
+            mixed = year is not None and _mixed(head.title, year)
+            running = section
+            listed = section
+        elif head and head.level == 2:
+            sub = head.title
+            running = running if mixed else listed  # each item of a list starts from the frame of its list
+        frame = running
+        if year is not None and line and not (head and head.level == 1):
+            if (opened := opening_frame(line, year)) is not None:
+                frame = opened
+                if opened.lasting:
+                    running = opened
+            if not head and LIST_INTRO.search(line):
+                listed = frame  # "五年来，我们…主要做了以下工作。" frames the (一)(二)… after it
+        out.append(LineFrame(top, sub or top, frame))
+    return out
+
+
+def silent_sections(lines: Sequence[str], headings: Sequence[Heading], year: int | None) -> dict[int, str]:
+    """review or plan for top-level sections whose title says nothing (一、一年接着一年干…), by their sentences."""
+    tops = [h for h in headings if h.level == 1]
+    silent = {h.line for h in tops if (title_frame(h.title, year) if year else None) is None
+              and not REVIEW.search(h.title) and not PLAN.search(h.title)}
+    votes: dict[int, list[int]] = {}
+    current = None
+    for number, line in enumerate(lines, 1):
+        if any(h.line == number for h in tops):
+            current = number
+        if current in silent:
+            tally = votes.setdefault(current, [0, 0])
+            tally[0] += len(cues.REVIEW_VOTE.findall(line))
+            tally[1] += len(cues.PLAN_VOTE.findall(line))
+    return {top: "review" if r >= 0.4 * p and r else "plan" if r <= 0.1 * p and p else "other"
+            for top, (r, p) in votes.items()}
+
+
+def _section_frame(title: str, year: int | None, lean: str | None, previous: Frame) -> Frame:
+    if year is None:
+        kind = "review" if REVIEW.search(title) else "plan" if PLAN.search(title) else "other"
+        return Frame(kind, None, None)
+    frame = title_frame(title, year)
+    if frame is not None:
+        return frame
+    if lean == "review":
+        return Frame("review", "year", year - 1)
+    if lean == "plan" or previous.kind == "plan":
+        return Frame("plan", "year", year)  # "四、全面加强政府自身建设" after the plan goes on planning
+    return NO_FRAME
+
+
+def clause_frame(before: str, frame: Frame, year: int | None) -> tuple[Frame, int]:
+    """The frame of a figure: the nearest time expression before it in its sentence, else the line's.
+
+    Also returns where that expression ends in `before` (-1 when the line's frame holds).
+    """
+    if year is None:
+        return frame, -1
+    found = time_frames(before, year)
+    if not found:
+        return frame, -1
+    _, end, nearest = found[-1]
+    return nearest, end

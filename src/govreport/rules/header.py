@@ -1,0 +1,59 @@
+"""What a report says about itself in its opening lines: the date it was delivered, the meeting, national or not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+HEAD_LINES = 8
+# "——2022年4月20日在河南省新乡市凤泉区第十届人民代表大会第一次会议上"
+MEETING = re.compile(r"在(?P<region>[\u4e00-\u9fff]{0,16}?)第?(?P<term>[一二三四五六七八九十]+)届"
+                     r"(?P<national>全国)?人民代表大会第(?P<session>[一二三四五六七八九十]+)次会议")
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+# "二〇二六年一月二十七日" (a year of Chinese digits is already Arabic in normalised text: 2026年一月…)
+CN_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# "现在，我代表国务院，向大会报告政府工作": the national report, even without its title block.
+NATIONAL_OPENING = re.compile(r"我代表国务院")
+
+
+def parse_date(text: str) -> tuple[int, int, int] | None:
+    """The first date written out in full, Arabic or Chinese.
+
+    >>> parse_date("——二〇二六年一月二十七日在甘肃省"), parse_date("2022年4月20日")
+    ((2026, 1, 27), (2022, 4, 20))
+    """
+    if match := DATE.search(text):
+        return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if match := CN_DATE.search(text):
+        return (int(match.group(1).translate(CN_DIGITS)), _small_number(match.group(2)),
+                _small_number(match.group(3)))
+    return None
+
+
+def _small_number(text: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十七 -> 27."""
+    if "十" not in text:
+        return int(text.translate(CN_DIGITS))
+    tens, _, ones = text.partition("十")
+    return int(tens.translate(CN_DIGITS) or 1) * 10 + int(ones.translate(CN_DIGITS) or 0)
+
+
+def head(lines: Sequence[str]) -> str:
+    """The opening lines as one text: a header may be broken over lines ("在广东省第十四届" / "人民代表大会…")."""
+    return "".join(lines[:HEAD_LINES])
+
+
+def report_date(lines: Sequence[str]) -> tuple[int, int, int] | None:
+    """The delivery date in the title block."""
+    return parse_date(head(lines))
+
+
+def meeting(lines: Sequence[str]) -> re.Match | None:
+    return MEETING.search(head(lines))
+
+
+def is_national(lines: Sequence[str]) -> bool:
+    """Delivered to the National People's Congress, or opened "我代表国务院" (reports copied without a header)."""
+    found = meeting(lines)
+    return bool(found and found.group("national")) or (found is None and bool(NATIONAL_OPENING.search(head(lines))))
