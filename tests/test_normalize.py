@@ -4,7 +4,7 @@ from govreport.readers.html import strip_html
 
 
 def test_full_width_digits_letters_and_percent_fold():
-    assert normalize_line("增长８．５％，ＧＤＰ")[0] == "增长8．5%，GDP"
+    assert normalize_line("增长８．５％，ＧＤＰ")[0] == "增长8.5%，GDP"
 
 
 def test_chinese_punctuation_is_kept():

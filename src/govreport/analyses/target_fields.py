@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from govreport.rules import cues
 from govreport.rules.frames import LineFrame, clause_frame
-from govreport.rules.numbers import COUNT_UNITS, Figure
+from govreport.rules.numbers import Figure, is_count
+from govreport.rules.units import kind_of
 
 GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经济增长速度)$")
 
@@ -152,14 +153,14 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
     if fig.unit in ("%", "‰", "个百分点", "百分点"):
         verb_part = clause.rsplit("分别", 1)[-1]  # 失业率、涨幅分别控制在…: the subjects are split apart
         return "growth" if cues.GROWTH_WORDS.search(indicator) or cues.GROWTH_WORDS.search(verb_part) else "share"
-    unit = fig.unit.lstrip("万亿千百")
-    if unit.endswith("元"):
+    kind = kind_of(fig.unit)
+    if kind == "money":
         return "increment" if cues.NEW_MONEY.search(clause) else "level"
     if cues.INCREMENT.search(clause) or cues.INCREMENT.search(re.split(r"[，,。；;、]", after)[0][:10]):
         return "increment"
-    if previous == "increment" and unit in COUNT_UNITS and not cues.OTHER_VERB.search(clause):
+    if previous == "increment" and kind == "count" and not cues.OTHER_VERB.search(clause):
         return "increment"  # 新增高新技术企业3家，科技型中小企业24家: the verb covers the list
-    if unit in COUNT_UNITS:
+    if kind == "count":
         return "count"
     return "level"
 
@@ -177,7 +178,7 @@ def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | N
     name = clean_name(clause.lstrip("、和及与"))
     if cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
         name = noun_after(after) or name or previous or ""
-    elif (owner := cues.OWNER_AFTER.match(after)) and fig.unit.lstrip("万亿千百") not in COUNT_UNITS:
+    elif (owner := cues.OWNER_AFTER.match(after)) and not is_count(fig.unit):
         name = owner.group(1) + name
     if GDP_WORDS.match(name):
         name = f"{context.gdp}（{name}）"

@@ -24,7 +24,7 @@ from govreport.rules import cues
 from govreport.rules.frames import line_frames, opening_frame, report_year
 from govreport.rules.header import is_national
 from govreport.rules.headings import find_headings
-from govreport.rules.numbers import Figure, find_figures
+from govreport.rules.numbers import Figure, find_figures, is_count
 from govreport.rules.units import base_value
 
 KINDS = ("target", "actual", "other")
@@ -65,7 +65,7 @@ def extract(doc: Document) -> list[TargetRow]:
         context = Context(year, gdp, frames[number - 1])
         rows.extend(_absent_rows(doc, number, line, context))
         figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
-                        and not cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
+                        and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4])))
         running = context.line
         for start, end in _sentence_spans(line):
             here = running

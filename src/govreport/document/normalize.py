@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-# ０-９ Ａ-Ｚ ａ-ｚ ％ ． -> ASCII; punctuation such as ，；（） stays Chinese.
+# ０-９ Ａ-Ｚ ａ-ｚ ％ ．(a decimal point) −(minus) -> ASCII; punctuation such as ，；（） stays Chinese.
 FOLD = str.maketrans(
     {chr(0xFF10 + i): chr(0x30 + i) for i in range(10)}
     | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
     | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
-    | {"％": "%", "\u00a0": " ", "\u2212": "-"}
+    | {"％": "%", "．": ".", "\u00a0": " ", "\u2212": "-"}
 )
 # Anything FOLD changes; most reports have none, and a search is far cheaper than translate().
-FOLDABLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％\u00a0\u2212]")
+FOLDABLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．\u00a0\u2212]")
 CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 # Zero-width characters and separators that str.splitlines() would take for line ends
 # (form feed, U+2028 …): invisible in the report, but they break figures and words.

@@ -1,31 +1,53 @@
-"""Find the numbers of a line as reports write them: 83.18亿元, 10%以上, 6%－6.5%, 1万余亩, 三千万元, 百分之五."""
+"""The number grammar: every figure of a line as reports write it.
+
+Arabic (1,050,000,000, 83.18, -2), Chinese numerals in full (二十五万三千二百, 十五点七, 一万三),
+both mixed (1.2万亿), percentages (百分之五点五, 九成, 千分之三, 六个百分点), fractions
+(三分之一), ranges (6%－6.5%, 8至10亿元, 十八至三十万元, 八九亿), approximations (五百余万,
+550多万, 二十几万), bounds after the number (以上, （含）以上, 左右), doublings and rank goals.
+A number without a unit (a year, a code, a list marker) is no figure.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from govreport.rules.units import units
+from govreport.rules.units import MULTIPLIERS, kind_of, split_unit, unit_at
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10_000, "亿": 100_000_000}
-DASHES = "-－—–~～至到"
-BOUNDS = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
-APPROX = ("余", "多")  # 1万余亩, 600余场次: more than
-# A number that is not part of a code or name: PM2.5, 5G, 18#厂房, 1+19, 7·21, v1.2.
-ARABIC = re.compile(r"(?<![A-Za-z0-9.#+·•_/\-])\d+(?:\.\d+)?")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")  # the high end of a range, right after its dash
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "万亿点"
+# A run of numerals: Arabic numbers (thousands separators, decimals) and Chinese numeral characters.
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:，\d{3})+\.\d+|\d+(?:\.\d+)?"
+RUN = re.compile(rf"(?:{ARABIC}|[{NUMERAL_CHARS}])+")
+TOKEN = re.compile(rf"{ARABIC}|[{NUMERAL_CHARS}]")
+# Where a figure can begin.
+START = re.compile(rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|\d|"
+                   r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]")
+# What may not stand right before a number: PM2.5, 5G (after), 18#, 1+19, 7·21, v1.2, 第3名, a code.
+NOT_AFTER = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.#+·•_/第届")  # 九届十次全会: an ordinal
+CLAUSE_END = set("，,。；;：:、！!？?）)")
+DASHES = "-－—–~～"
+RANGE_WORDS = ("至", "到")
+APPROX = ("余", "多", "几")  # 1万余亩, 550多万, 二十几万: more than
+BOUNDS = (("（含）以上", ">="), ("(含)以上", ">="), ("及以上", ">="), ("或以上", ">="), ("以上", ">="),
+          ("（含）以下", "<="), ("(含)以下", "<="), ("及以下", "<="), ("以下", "<="), ("以内", "<="), ("之内", "<="),
+          ("左右", "~"), ("上下", "~"))
+INCLUSIVE = ("（含）", "(含)")
 # 翻一番, 翻两番: doubling goals (value 1 or 2, unit 番).
-DOUBLING = re.compile(r"翻([一两二三])番")
-# 三千万元, 十项, 百分之五: Chinese numerals reports use for amounts.
-CHINESE = re.compile(r"百分之[零〇一二两三四五六七八九十点\d.]+|(?<![零〇一二两三四五六七八九十百千万亿第])"
-                     r"[二两三四五六七八九十][零〇一二两三四五六七八九十百千]*[万亿]?(?=元|万元|亿元|项)")
+DOUBLING = re.compile(r"翻了?([一两二三四五六七八九]|\d)番")
 # 千万元以上项目, 亿元以上: an amount with no digit at all.
 BARE_AMOUNT = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿.])(千万|百万|亿|万)元(?=以上)")
-# 前50, 前10位: a rank goal.
-RANK = re.compile(r"前(\d+)(?:名|位)?")
-COUNT_UNITS = frozenset("人 人次 名 位 户 户次 家 个 项 所 套 辆 台 台套 处 座 条 场 场次 次 件 宗 起 种 批 批次 张 床 间 栋 幢 村 镇 乡 艘 架 列 班 株 棵 头 只 部 篇 门 支 盏 根".split())
+# 前50, 前10位, 前十名: a rank goal (前三季度 is no rank).
+RANK = re.compile(r"前(\d+)(?:名|位)?|前([一二三四五六七八九十]+)(?:名|位|强|(?=[，。；、,;]|$))")
+FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千\d]+)分之([零〇一二两三四五六七八九十百千\d.点]+)")
+PERCENT_OF = re.compile(rf"(百分之|千分之)((?:{ARABIC}|[{NUMERAL_CHARS}])+)")
+HANZI = re.compile(r"[\u4e00-\u9fff]")
+# 十二次全会, 三次会议: the number of a session.
+ORDINAL_AFTER = re.compile(r"(?:全会|会议|全体会议|代表大会|党代会)")
+# Digits after 万 or 亿 that go on the number: 1万2千, 5亿1万4千6百.
+SPOKEN_TAIL = re.compile(r"\d+(?:\.\d+)?[千百十万]")
 
 
 @dataclass(frozen=True)
@@ -39,24 +61,58 @@ class Figure:
     rank: bool = False
 
 
+@dataclass(frozen=True)
+class Amount:
+    """One number and what follows it, before ranges are joined."""
+
+    end: int
+    value: float
+    high: float | None  # 八九亿: the second of two adjacent digits
+    multiplier: str  # 万, 亿, 万亿: goes into the unit
+    unit: str
+    approx: bool
+    single_digit: bool  # 三, 两: a lone Chinese digit, often a word (一度, 两个维护), not a figure
+    small: float | None = None  # 三百, 五千: the 百 or 千 of a lone digit, that a range can share (两到三千)
+
+
 def find_figures(line: str) -> list[Figure]:
     """Every figure of one line, left to right; numbers without a unit (years, dates, codes) are not figures."""
-    found = [f for m in ARABIC.finditer(line) if (f := _arabic(line, m)) is not None]
+    found: list[Figure] = []
+    taken = 0
+    for match in START.finditer(line):
+        at = match.start()
+        if at < taken:
+            continue
+        figure = _figure_at(line, at, match.group(0))
+        if figure is not None:
+            found.append(figure)
+            taken = figure.end
+        elif match.group(0).isdigit() or match.group(0) in CN_DIGITS or match.group(0) in CN_SMALL:
+            run = RUN.match(line, at)
+            taken = run.end() if run else at + 1  # "2022年": no figure starts inside a number that is none
+    found += _specials(line, found)
+    found.sort(key=lambda f: f.start)
+    return _drop_overlaps(found)
+
+
+def _specials(line: str, found: list[Figure]) -> list[Figure]:
+    """Amounts without a digit (千万元以上), doublings (翻一番) and rank goals (前50)."""
     taken = [(f.start, f.end) for f in found]
-    for match in CHINESE.finditer(line):
-        if not any(a <= match.start() < b for a, b in taken) and (f := _chinese(line, match)):
-            found.append(f)
+    out = []
     for match in BARE_AMOUNT.finditer(line):
         mult = match.group(1)
         value, unit = (1000.0, "万元") if mult == "千万" else (100.0, "万元") if mult == "百万" else (1.0, mult + "元")
-        found.append(Figure(match.start(), match.end() + 2, value, None, unit, ">="))
+        out.append(Figure(match.start(), match.end() + 2, value, None, unit, ">="))
     for match in DOUBLING.finditer(line):
-        found.append(Figure(match.start(), match.end(), float(CN_DIGITS[match.group(1)]), None, "番", None))
+        times = match.group(1)
+        out.append(Figure(match.start(), match.end(), float(CN_DIGITS.get(times, times)), None, "番", None))
     for match in RANK.finditer(line):
-        if not any(a <= match.start(1) < b for a, b in taken):
-            found.append(Figure(match.start(), match.end(), float(match.group(1)), None, "", "<=", rank=True))
-    found.sort(key=lambda f: f.start)
-    return _drop_overlaps(found)
+        number = match.group(1) or match.group(2)
+        value = float(number) if number.isdigit() else chinese_number(number)
+        digits = match.start(1) if match.group(1) else match.start(2)
+        if value and not any(a <= digits < b for a, b in taken):
+            out.append(Figure(match.start(), match.end(), value, None, "", "<=", rank=True))
+    return out
 
 
 def _drop_overlaps(found: list[Figure]) -> list[Figure]:
@@ -67,52 +123,253 @@ def _drop_overlaps(found: list[Figure]) -> list[Figure]:
     return kept
 
 
-def _arabic(line: str, match: re.Match) -> Figure | None:
-    value = float(match.group(0))
-    pos = match.end()
-    approx, pos = _take(line, pos, APPROX)
-    mult, pos = _multiplier(line, pos)
-    approx2, pos = _take(line, pos, APPROX)
-    unit, pos = _unit(line, pos)
-    high = None
-    if not unit and pos < len(line) and line[pos] in DASHES:  # 6-6.5%, 4.5—5%
-        other = NUMBER.match(line, pos + 1)
-        if other:
-            high_mult, after = _multiplier(line, other.end())
-            unit, after = _unit(line, after)
-            if unit and high_mult == mult:
-                high, pos = float(other.group(0)), after
-    elif unit and pos < len(line) and line[pos] in DASHES:  # 6%－6.5%, 5%—5.5%
-        other = NUMBER.match(line, pos + 1)
-        if other and line.startswith(unit, other.end()):
-            high, pos = float(other.group(0)), other.end() + len(unit)
-    unit = mult + unit
-    if not unit or (mult and not unit[len(mult):] and line[pos:pos + 1] == "年"):
+def _figure_at(line: str, at: int, lead: str) -> Figure | None:
+    if at and line[at - 1] in NOT_AFTER:
         return None
-    bound, pos = _bound(line, pos)
+    if at > 1 and line[at - 1] == "-" and line[at - 2].isalnum():
+        return None  # 2019-2023, A-1: the second half of a code or span, not a negative number
+    if lead in ("百分之", "千分之"):
+        return _percent_of(line, at)
+    if (fraction := FRACTION.match(line, at)) is not None:
+        return _fraction(line, at, fraction)
+    sign, begin = (-1.0, at + 1) if lead in ("负", "-") else (1.0, at)
+    first = _amount(line, begin)
+    if first is None:
+        return None
+    if not first.unit and not first.multiplier and first.high is None:
+        ranged = _range(line, at, first)
+        if ranged is None:
+            return None
+        return _finish(line, at, sign, ranged)
+    ranged = _range(line, at, first) or (first.value, first.high, first.multiplier + first.unit, first.end)
+    if first.single_digit and ranged[1] is None and not _stands_alone(line, line[begin], ranged[3]):
+        return None  # 一度, 两个维护, 三个一批: a word, not a count
+    if at and line[at - 1] == "前" and first.unit in ("名", "位"):
+        return None  # 前10位: a rank goal
+    if first.unit in ("次", "届") and ORDINAL_AFTER.match(line, first.end):
+        return None  # 九届十一次、十二次全会: sessions, not counts
+    return _finish(line, at, sign, ranged, approx=first.approx)
+
+
+def _finish(line: str, at: int, sign: float, ranged: tuple, approx: bool = False) -> Figure | None:
+    value, high, unit, end = ranged
+    if not unit or (not split_unit(unit)[1] and line.startswith("年", end)):
+        return None  # 2022年, and 1万年 is no amount either
+    bound, end = _bound(line, end)
     if high is not None:
         bound = "range"
-    elif approx or approx2:
+    elif approx:
         bound = bound or ">="
-    return Figure(match.start(), pos, value, high, unit, bound)
+    return Figure(at, end, sign * value, high, unit, bound)
 
 
-def _chinese(line: str, match: re.Match) -> Figure | None:
-    text = match.group(0)
-    if text.startswith("百分之"):
-        number = text[3:]
-        value = float(number) if re.fullmatch(r"\d+(?:\.\d+)?", number) else chinese_number(number)
-        if value is None:
+def _stands_alone(line: str, digit: str, end: int) -> bool:
+    """A lone Chinese digit counts only when it ends its clause: `新建重点项目三个，` (not `三个一批`,
+    `一起`, `说一件、干一件`); 一 only with a bound after it (`一个月以上`)."""
+    if any(line.startswith(word, end) for word, _ in BOUNDS):
+        return True
+    return digit != "一" and (end >= len(line) or line[end] in CLAUSE_END)
+
+
+def _amount(line: str, begin: int) -> Amount | None:
+    """A number at `begin` with its approximation, multiplier and unit: 五百余万元, 700万千瓦, 1万余亩."""
+    run = RUN.match(line, begin)
+    if run is None:
+        return None
+    text = _cut_unit_inside(line, run.start(), run.end())
+    parsed = parse_numeral(text)
+    if parsed is None:
+        return None
+    value, high, trailing, small = parsed
+    pos = begin + len(text)
+    if line.startswith("个", pos) and pos + 1 < len(line) and line[pos + 1] in MULTIPLIERS:
+        pos += 1  # 两个亿: 两亿
+    approx = _take(line, pos, APPROX)
+    pos += len(approx)
+    more = ""
+    while pos < len(line) and line[pos] in MULTIPLIERS and not unit_at(line, pos):
+        more += line[pos]
+        pos += 1
+    if more and approx and high is None:  # 五百余万, 二十五亿七千多万: the multiplier after 余 counts too
+        again = parse_numeral(text + more)
+        if again is None or again[0] is None:
             return None
-        bound, end = _bound(line, match.end())
-        return Figure(match.start(), end, value, None, "%", bound)
-    big = text[-1] if text[-1] in CN_BIG else ""
-    value = chinese_number(text[:-1] if big else text)
+        value, _, trailing, small = again
+        more = ""
+    elif more and not approx and (again := _take(line, pos, APPROX)):
+        approx, pos = again, pos + len(again)
+    unit = unit_at(line, pos)
+    end = pos + len(unit)
+    if unit and line.startswith("半", end) and high is None and not approx and kind_of(unit) in ("measure", "time"):
+        value, end = value + 0.5, end + 1  # 一吨半, 十五斤半
+    single = len(text) == 1 and text in CN_DIGITS and not trailing and not more and kind_of(unit) != "measure"
+    return Amount(end, value, high, trailing + more, unit, bool(approx), single, small)
+
+
+def _cut_unit_inside(line: str, start: int, end: int) -> str:
+    """The numeral run without a unit that begins inside it: 750千伏 -> 750, 700万千瓦 -> 700万, 5百分点 -> 5;
+    and without a second number after 万 or 亿 (390万65岁 is 390万 and 65岁; 1万2千 is one number)."""
+    arabic = line[start].isdigit()
+    for pos in range(start + 1, end):
+        if line[pos] in "千百万亿十" and unit_at(line, pos):
+            end = pos
+            break
+        if arabic and line[pos] in CN_DIGITS:
+            end = pos  # 5万亿两个台阶: Arabic numbers take Chinese multipliers, never Chinese digits
+            break
+        if line[pos].isdigit() and line[pos - 1] in "万亿" and not SPOKEN_TAIL.match(line, pos):
+            end = pos
+            break
+    text = line[start:end]
+    while text.endswith("点"):  # 一点: not a decimal
+        text = text[:-1]
+    return text
+
+
+def _range(line: str, at: int, first: Amount) -> tuple[float, float | None, str, int] | None:
+    """The figure joined with a second number after a dash, 至 or 到: 6%－6.5%, 8至10亿元, 十八至三十万元."""
+    if first.high is not None:  # 八九亿
+        return first.value, first.high, first.multiplier + first.unit, first.end
+    pos = first.end
+    inclusive = _take(line, pos, INCLUSIVE)
+    pos += len(inclusive)
+    if pos < len(line) and line[pos] in DASHES:
+        while pos < len(line) and line[pos] in DASHES and pos - first.end < 4:
+            pos += 1
+    elif pos < len(line) and line[pos] in RANGE_WORDS and not _from_before(line, at):
+        pos += 1
+    else:
+        return None
+    second = _amount(line, pos)
+    if second is None or not second.unit or second.high is not None:
+        return None
+    low = first.value
+    if first.small is None and second.small and first.single_digit:
+        low *= second.small  # 两到三千: 2000-3000
+    unit = second.multiplier + second.unit
+    if first.unit and split_unit(first.multiplier + first.unit)[1] != split_unit(unit)[1]:
+        return None
+    low_factor = split_unit(first.multiplier)[0] if first.multiplier else None
+    high_factor = split_unit(second.multiplier)[0] if second.multiplier else 1.0
+    if low_factor is None:
+        low_factor = high_factor if low <= second.value else 1.0  # 8至10亿: 8亿; 从8500到3万: 8500
+    low = low * low_factor / high_factor
+    if low > second.value:
+        return None
+    return round(low, 10), second.value, unit, second.end
+
+
+def _from_before(line: str, at: int) -> bool:
+    """`从15%到50%`, `由…到…`: a change from one level to another, not a range."""
+    clause = re.split(r"[，,。；;：:]", line[max(0, at - 12):at])[-1]
+    return "从" in clause or "由" in clause
+
+
+def _percent_of(line: str, at: int) -> Figure | None:
+    """百分之五点五, 百分之一百二十点五, 千分之三."""
+    if line.startswith("百分之百", at) and not PERCENT_OF.match(line, at + 3):
+        bound, end = _bound(line, at + 4)
+        return Figure(at, end, 100.0, None, "%", bound)
+    match = PERCENT_OF.match(line, at)
+    if match is None:
+        return None
+    parsed = parse_numeral(match.group(2))
+    if parsed is None or parsed[2]:
+        return None
+    unit = "%" if match.group(1) == "百分之" else "‰"
+    bound, end = _bound(line, match.end())
+    return Figure(at, end, parsed[0], None, unit, bound)
+
+
+def _fraction(line: str, at: int, match: re.Match) -> Figure | None:
+    """三分之一 -> 33.33 %: a share."""
+    whole, part = parse_numeral(match.group(1)), parse_numeral(match.group(2))
+    if not whole or not part or not whole[0] or whole[2] or part[2]:
+        return None
+    bound, end = _bound(line, match.end())
+    return Figure(at, end, round(part[0] / whole[0] * 100, 4), None, "%", bound)
+
+
+def parse_numeral(text: str) -> tuple[float, float | None, str, float | None] | None:
+    """(value, high, trailing multiplier, small unit) of a numeral run; None when it is no number.
+
+    >>> [parse_numeral(t)[:3] for t in ["二十五万三千二百", "四万亿", "十五点七亿", "1.2万亿", "八九", "一万三", "3千万"]]
+    [(253200.0, None, ''), (4.0, None, '万亿'), (15.7, None, '亿'), (1.2, None, '万亿'), (8.0, 9.0, ''), (13000.0, None, ''), (3000.0, None, '万')]
+    """
+    tokens = TOKEN.findall(text)
+    if not tokens:
+        return None
+    trailing = ""
+    while tokens and tokens[-1] in MULTIPLIERS:
+        trailing = tokens.pop() + trailing
+    if not tokens:
+        return None
+    if trailing and any(t in MULTIPLIERS for t in tokens):  # 二十五亿七千万: 25亿 and 7000万, in 万
+        whole = _value(tokens + list(trailing))
+        return (None if whole is None else round(whole / split_unit(trailing)[0], 6)), None, trailing, None
+    if len(tokens) in (2, 3) and all(t in CN_DIGITS and CN_DIGITS[t] for t in tokens[:2]) \
+            and CN_DIGITS[tokens[0]] < CN_DIGITS[tokens[1]] and (len(tokens) == 2 or tokens[2] in CN_SMALL):
+        scale = CN_SMALL[tokens[2]] if len(tokens) == 3 else 1  # 八九亿, 三五百
+        return float(CN_DIGITS[tokens[0]] * scale), float(CN_DIGITS[tokens[1]] * scale), trailing, None
+    value = _value(tokens)
     if value is None:
         return None
-    unit, pos = _unit(line, match.end())
-    bound, end = _bound(line, pos)
-    return Figure(match.start(), end, value, None, big + unit, bound)
+    small = CN_SMALL.get(tokens[-1]) if len(tokens) == 2 and tokens[0] in CN_DIGITS else None
+    return value, None, trailing, small
+
+
+def _value(tokens: list[str]) -> float | None:
+    """Chinese and Arabic numerals with 十百千万亿 and 点: 二十五万三千二百, 5亿1万4千6百, 零点五, 一万三."""
+    total = section = 0.0
+    digit: float | None = None
+    last_unit: float | None = None  # for the spoken form 一万三 = 13000, 两千四百五 = 2450
+    seen = False
+    arabic = False
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token == "点":
+            whole = section + (digit or 0)
+            fraction = "".join(str(CN_DIGITS[t]) for t in tokens[index + 1:] if t in CN_DIGITS and t != "两")
+            if not fraction or len(fraction) != len(tokens) - index - 1 or (digit is None and not section and not seen):
+                return None
+            return total + whole + float("0." + fraction)
+        if token in CN_DIGITS:
+            if token in "零〇":
+                last_unit = None
+                if index + 1 < len(tokens) and tokens[index + 1] == "点":
+                    digit, seen = 0.0, True
+                index += 1
+                continue
+            if digit is not None:
+                return None  # 一九五四, 十一五: digits side by side are no number
+            digit, seen = float(CN_DIGITS[token]), True
+        elif token in CN_SMALL:
+            if digit is None and token not in "十拾" and not seen:
+                return None  # 百, 千 alone: 百姓, 千方百计
+            section += (digit if digit is not None else 1) * CN_SMALL[token]
+            digit, seen, last_unit = None, True, CN_SMALL[token]
+        elif token == "万":
+            if not seen:
+                return None
+            section = (section + (digit or 0)) * 1e4
+            digit, last_unit = None, 1e4
+        elif token == "亿":
+            if not seen:
+                return None
+            total = (total + section + (digit or 0)) * 1e8
+            section, digit, last_unit = 0.0, None, 1e8
+        else:  # an Arabic number
+            if digit is not None or arabic and last_unit is None:
+                return None
+            digit, seen, arabic = float(token.replace(",", "").replace("，", "")), True, True
+            last_unit = None
+        index += 1
+    if not seen:
+        return None
+    if digit is not None and last_unit and last_unit >= 100 and not arabic:
+        return total + section + digit * last_unit / 10  # 一万三, 两千四百五
+    return total + section + (digit or 0)
 
 
 def chinese_number(text: str) -> float | None:
@@ -121,45 +378,27 @@ def chinese_number(text: str) -> float | None:
     >>> [chinese_number(t) for t in ["十", "三千", "二十五", "一百零八", "万"]]
     [10.0, 3000.0, 25.0, 108.0, None]
     """
-    total, digit, seen = 0, None, False
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit, seen = CN_DIGITS[ch], True
-        elif ch in CN_SMALL:
-            total += (1 if digit is None else digit) * CN_SMALL[ch]
-            digit, seen = None, True
-        else:
-            return None
-    if not seen:
+    parsed = parse_numeral(text)
+    if parsed is None or parsed[1] is not None:
         return None
-    return float(total + (digit or 0))
+    value, _, trailing, _ = parsed
+    return value * split_unit(trailing)[0] if trailing else value
 
 
-def _take(line: str, pos: int, words) -> tuple[str, int]:
+def _take(line: str, pos: int, words) -> str:
     for word in words:
         if line.startswith(word, pos):
-            return word, pos + len(word)
-    return "", pos
-
-
-def _multiplier(line: str, pos: int) -> tuple[str, int]:
-    start = pos
-    while pos < len(line) and line[pos] in "万亿千百" and pos - start < 2:
-        if line.startswith("百分点", pos):
-            break
-        pos += 1
-    return line[start:pos], pos
-
-
-def _unit(line: str, pos: int) -> tuple[str, int]:
-    for unit in units():
-        if line.startswith(unit, pos):
-            return unit, pos + len(unit)
-    return "", pos
+            return word
+    return ""
 
 
 def _bound(line: str, pos: int) -> tuple[str | None, int]:
-    for word, comparator in BOUNDS.items():
+    for word, comparator in BOUNDS:
         if line.startswith(word, pos):
             return comparator, pos + len(word)
     return None, pos
+
+
+def is_count(unit: str) -> bool:
+    """人, 家, 个 … (with or without 万): what a count of things is written in."""
+    return kind_of(unit) == "count"
