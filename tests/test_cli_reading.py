@@ -128,14 +128,3 @@ def test_doctor_no_false_alarm_on_reports_without_damage():
             for row in diagnose(doc):  # a dropped space is a repair, reported where the input has one
                 assert row.kind == "stray space", (path.name, row)
                 assert doc.source[row.line - 1][row.col - 1] in " \t", (path.name, row)
-
-
-@needs_shared
-def test_panel_of_the_national_reports(cli):
-    paths = [str(p) for p in sorted((SHARED / "reports").glob("national-20*.txt"))]
-    rows = tsv(cli("targets", "--panel", "--indicator", "国内生产总值", *paths)[1])
-    by_year = {(r["year"], r["change"]): r for r in rows}
-    gdp2023 = by_year[("2023", "growth")]
-    assert (gdp2023["target_value"], gdp2023["comparator"], gdp2023["actual_value"]) == ("5", "~", "5.2")
-    assert gdp2023["target_file"].endswith("national-2023.txt") and gdp2023["actual_file"].endswith("national-2024.txt")
-    assert by_year[("2020", "growth")]["target"] == "no target"

@@ -11,7 +11,7 @@ from govreport.analyses.targets import extract
 from govreport.readers.sources import read
 from govreport.rules.frames import report_year
 
-FIELDS = ["file", "line", "col", "text", "indicator", "value", "value_high", "unit", "base_value", "base_unit",
+FIELDS = ["file", "line", "col", "text", "indicator", "code", "value", "value_high", "unit", "base_value", "base_unit",
           "comparator", "change", "kind", "year", "period", "section", "sentence"]
 
 

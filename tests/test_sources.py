@@ -11,7 +11,7 @@ def test_folder_is_read_recursively_in_order(tmp_path):
     for name in ["b/2.txt", "a.md", "c.html", "skip.pdf", ".hidden.txt"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p for p in expand([str(tmp_path)])]
-    assert [p.split(str(tmp_path))[1] for p in found] == ["/a.md", "/c.html", "/b/2.txt"]
+    assert [p.split(str(tmp_path))[1] for p in found] == ["/c.html", "/b/2.txt"]  # Markdown only when named
 
 
 def test_missing_path_and_empty_folder_are_errors(tmp_path):

@@ -230,19 +230,25 @@ def targets(
     inputs: Inputs = None,
     kind: Annotated[str, typer.Option("--kind", "-k", help="target, actual, other or all.")] = "target",
     indicator: Annotated[Optional[str], typer.Option(
-        "--indicator", "-i", help="Only indicators containing this text, e.g. 生产总值.")] = None,
+        "--indicator", "-i", help="A codebook code (gdp, cpi, urban_new_jobs …) or a regular expression "
+                                  "on the indicator, e.g. 生产总值$.")] = None,
     year: Annotated[Optional[str], typer.Option("--year", "-y", help="Only figures for this year.")] = None,
     panel: Annotated[bool, typer.Option(
-        "--panel", help="One row per region, indicator and year: the target beside the next report's actual.")] = False,
+        "--panel", help="One row per region, indicator and year: the target beside the next report's result.")] = False,
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="With --panel: one row per region and indicator, target_YYYY and actual_YYYY columns.")] = False,
+    all_changes: Annotated[bool, typer.Option(
+        "--all-changes", help="With --panel: every change of an indicator, not only its usual one "
+                              "(the GDP level beside GDP growth).")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
 ) -> None:
-    """Every quantitative goal and result: indicator, value, unit, bound, change, kind, year, sentence.
+    """Every quantitative goal and result: indicator, code, value, unit, bound, change, kind, year, sentence.
 
-    Example: govreport targets corpus/fengquan-2022.txt --indicator 生产总值
+    Example: govreport targets corpus/fengquan-2022.txt --indicator gdp
     """
     from govreport.analyses import targets as tg
     from govreport.document.simplify import to_simplified
@@ -251,21 +257,38 @@ def targets(
     if kind not in (*tg.KINDS, "all"):
         raise typer.BadParameter(f"{kind!r} is not one of target, actual, other, all", param_hint="--kind")
     wanted = to_simplified(indicator) if indicator else None
+    if wanted:
+        _check_pattern(wanted)
+    run = Run(fmt, no_header, encoding, jobs, no_cache)
     if panel:
-        _panel(inputs, wanted, year, fmt, no_header, encoding, jobs, no_cache)
+        _panel(inputs, wanted, year, wide, all_changes, run)
         return
-    _stream(inputs, RowsTask(tg.extract), tg.TargetRow, Run(fmt, no_header, encoding, jobs, no_cache),
+    _stream(inputs, RowsTask(tg.extract), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
             pick=lambda found: tg.select(found, kind=kind, indicator=wanted, year=year))
 
 
-def _panel(inputs, indicator, year, fmt, no_header, encoding, jobs, no_cache) -> None:
-    from govreport.analyses import panel as pn
+def _check_pattern(indicator: str) -> None:
+    import re
 
-    batch = _load(inputs, RowsTask(pn.panel_facts), encoding, jobs, no_cache)
-    rows = [r for r in pn.build_panel(result for _, result in batch)
-            if (not indicator or indicator in r.indicator) and (not year or str(r.year) == year)]
-    _emit(rows, [f.name for f in dataclasses.fields(pn.PanelRow)], fmt, no_header)
+    try:
+        re.compile(indicator)
+    except re.error as err:
+        raise typer.BadParameter(f"not a code or a regular expression: {err}", param_hint="--indicator") from None
+
+
+def _panel(inputs, indicator, year, wide, all_changes, run) -> None:
+    from govreport.analyses import panel as pn
+    from govreport.output.views import panel_view
+
+    batch = _load(inputs, RowsTask(pn.panel_facts), run.encoding, run.jobs, run.no_cache)
+    rows = pn.select(pn.build_panel((facts for _, facts in batch), all_changes=all_changes),
+                     indicator=indicator, year=year)
+    if wide:
+        table, fields = pn.widen(rows)
+        _emit(table, fields, run.fmt, run.no_header)
+    else:
+        _emit(rows, [f.name for f in dataclasses.fields(pn.PanelRow)], run.fmt, run.no_header, panel_view())
     _finish(batch)
 
 

@@ -1,4 +1,5 @@
-"""Targets beside results: year t's target (from year t's report) next to year t's actual (from t+1's)."""
+"""The research panel: year t's target (from year t's report) beside year t's result (from t+1's report),
+one row per region, level, code, year and change, values in base units, only annual figures."""
 
 from __future__ import annotations
 
@@ -6,74 +7,154 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from govreport.analyses.info import InfoRow
-from govreport.analyses.targets import TargetRow, show_figure
+from govreport.analyses.targets import TargetRow, extract
+from govreport.rules.codebook import Code, by_code, name_key
+from govreport.rules.frames import report_year
+from govreport.rules.header import level_of, region_of
+from govreport.rules.units import base_value
 
-# "国内生产总值（经济增长）" -> 国内生产总值; "全省地区生产总值" -> 地区生产总值
-ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
-GROWTH_SUFFIX = re.compile(r"(?:涨幅|增幅|增速|增长率|增长)$")  # 居民消费价格涨幅 ~ 居民消费价格上涨
-REGION_WORDS = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|我国|我省|我市|我区|我县)")
+EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
 class PanelRow:
     region: str | None
+    level: str | None
+    code: str  # "" for an indicator the codebook does not know: its name is the key
     indicator: str
     year: int
     change: str
-    target: str | None
-    target_value: float | None
+    unit: str  # the base unit of the values (元, 人, %)
     comparator: str | None
-    actual: str | None
-    actual_value: float | None
-    unit: str
-    target_file: str | None
+    target_low: float | None
+    target_high: float | None
+    actual: float | None
+    met: str | None  # yes, no, or empty when a side is missing or the bound cannot be judged
+    target_text: str | None  # as the report writes it
+    actual_text: str | None
+    target_file: str | None  # path:line
     actual_file: str | None
 
 
-def indicator_key(name: str) -> str:
-    """The indicator as it is compared across reports.
+@dataclass(frozen=True)
+class PanelFacts:
+    """What one report gives the panel: who and when, and its annual targets and results."""
 
-    >>> indicator_key("全省地区生产总值（经济增长）")
-    '地区生产总值'
+    file: str
+    region: str | None
+    level: str | None
+    year: int | None
+    rows: tuple[TargetRow, ...]
+
+
+def panel_facts(doc) -> PanelFacts:
+    rows = tuple(r for r in extract(doc) if r.period == "year" and r.kind in ("target", "actual"))
+    region = region_of(doc.lines)
+    return PanelFacts(doc.name, region, level_of(region), report_year(doc.lines), rows)
+
+
+@dataclass(frozen=True)
+class Side:
+    row: TargetRow
+    file: str
+    low: float | None
+    high: float | None
+
+
+def build_panel(reports: Iterable[PanelFacts], *, all_changes: bool = False) -> list[PanelRow]:
+    """Targets and results paired on region, level, code (or name), year, change and base unit.
+
+    Results nobody set a target for are rows too. Without `all_changes`, a coded indicator keeps only
+    its usual change (GDP growth, not the GDP level of the review).
     """
-    return GROWTH_SUFFIX.sub("", REGION_WORDS.sub("", ASIDE.sub("", name)).strip())
-
-
-def build_panel(documents: Iterable[tuple[InfoRow, list[TargetRow]]]) -> list[PanelRow]:
-    """One row per region, indicator, year and kind of change, the target and the actual side by side."""
-    targets: dict[tuple, tuple[TargetRow, str]] = {}
-    actuals: dict[tuple, tuple[TargetRow, str]] = {}
-    for info, rows in documents:
-        if info.year is None:
+    targets: dict[tuple, Side] = {}
+    actuals: dict[tuple, Side] = {}
+    for report in reports:
+        if report.year is None:
             continue
-        for row in rows:
-            if not row.indicator or not row.year or row.period != "year":
-                continue  # a five-year goal or a span's result is never one year's figure
-            family = "%" if row.comparator == "absent" else _unit_family(row.unit)  # "no growth target" is about a %
-            key = (info.region, indicator_key(row.indicator), int(row.year), row.change, family)
-            if row.kind == "target" and int(row.year) == info.year:
-                targets.setdefault(key, (row, info.file))
-            elif row.kind == "actual" and int(row.year) == info.year - 1:
-                actuals.setdefault(key, (row, info.file))
+        for row in report.rows:
+            year = int(row.year) if row.year and row.year.isdigit() else None
+            wanted = report.year if row.kind == "target" else report.year - 1
+            entry = by_code().get(row.code)
+            if year != wanted or (entry and not all_changes and row.change != entry.change):
+                continue
+            key, side = _side(report, row, entry, year)
+            if key is not None:
+                (targets if row.kind == "target" else actuals).setdefault(key, side)
     out = []
-    for key in sorted(targets, key=lambda k: (str(k[0]), k[1], k[2], k[3], k[4])):
-        region, indicator, year, change, _ = key
-        target, target_file = targets[key]
-        actual, actual_file = actuals.get(key, (None, None))  # a result nobody set a target for is no row
-        out.append(PanelRow(region, indicator, year, change, show_figure(target), target.value, target.comparator,
-                            show_figure(actual) if actual else None, actual.value if actual else None,
-                            target.unit, target_file, actual_file))
+    for key in sorted(set(targets) | set(actuals), key=lambda k: tuple(str(part) for part in k)):
+        out.append(_row(key, targets.get(key), actuals.get(key)))
     return out
 
 
-def _unit_family(unit: str) -> str:
-    return "%" if unit in ("%", "个百分点", "百分点") else unit
+def _side(report: PanelFacts, row: TargetRow, entry: Code | None, year: int):
+    name = entry.name_zh if entry else name_key(row.indicator)
+    if not name:
+        return None, None
+    if row.comparator == "absent":
+        unit, low, high = (entry.unit if entry else "%"), None, None
+    else:
+        low, unit = base_value(row.value, row.unit)
+        high = base_value(row.value_high, row.unit)[0] if row.value_high is not None else None
+    key = (report.region, report.level, row.code or name, year, row.change, unit)
+    return key, Side(row, f"{report.file}:{row.line}", low, high)
 
 
-def panel_facts(doc) -> tuple[InfoRow, list[TargetRow]]:
-    """What `targets --panel` needs of one report: what it says of itself, and its figures."""
-    from govreport.analyses.info import describe
-    from govreport.analyses.targets import extract
+def _row(key: tuple, target: Side | None, actual: Side | None) -> PanelRow:
+    region, level, ident, year, change, unit = key
+    entry = by_code().get(ident)
+    return PanelRow(
+        region=region, level=level, code=entry.code if entry else "", indicator=entry.name_zh if entry else ident,
+        year=year, change=change, unit=unit, comparator=target.row.comparator if target else None,
+        target_low=target.low if target else None, target_high=target.high if target else None,
+        actual=actual.low if actual else None,
+        met=judge(target, actual, entry.sense if entry else ""),
+        target_text=target.row.text if target else None, actual_text=actual.row.text if actual else None,
+        target_file=target.file if target else None, actual_file=actual.file if actual else None)
 
-    return describe(doc), extract(doc)
+
+def judge(target: Side | None, actual: Side | None, sense: str) -> str | None:
+    """yes or no: the result against the target's bound, read the way the indicator points."""
+    if target is None or actual is None or target.low is None or actual.low is None:
+        return None
+    comparator, value = target.row.comparator, actual.low
+    if comparator == ">=" or (comparator in ("=", "~", "range") and sense == "floor"):
+        ok = value >= target.low - EPSILON
+    elif comparator == "<=" or (comparator in ("=", "~") and sense == "ceiling"):
+        ok = value <= target.low + EPSILON
+    elif comparator == "range" and sense == "ceiling":
+        ok = value <= (target.high if target.high is not None else target.low) + EPSILON
+    else:
+        return None
+    return "yes" if ok else "no"
+
+
+def select(rows: Iterable[PanelRow], *, indicator: str | None = None, year: str | None = None) -> list[PanelRow]:
+    """Rows of a code (gdp), or of indicators a regular expression finds (生产总值$, ^income_)."""
+    pattern = None if not indicator or indicator in by_code() else re.compile(indicator)
+    out = []
+    for row in rows:
+        if indicator and (row.code != indicator if pattern is None else
+                          not (pattern.search(row.indicator) or pattern.search(row.code))):
+            continue
+        if year and str(row.year) != year:
+            continue
+        out.append(row)
+    return out
+
+
+WIDE_KEY = ("region", "level", "code", "indicator", "change", "unit")
+
+
+def widen(rows: list[PanelRow]) -> tuple[list[dict], list[str]]:
+    """One row per region, code and change, with target_YYYY and actual_YYYY columns (spreadsheets, Stata)."""
+    years = sorted({r.year for r in rows})
+    fields = list(WIDE_KEY) + [f"{side}_{y}" for y in years for side in ("target", "target_high", "actual")]
+    table: dict[tuple, dict] = {}
+    for row in rows:
+        key = tuple(getattr(row, f) for f in WIDE_KEY)
+        entry = table.setdefault(key, dict(zip(WIDE_KEY, key)))
+        entry[f"target_{row.year}"] = row.target_low
+        entry[f"target_high_{row.year}"] = row.target_high
+        entry[f"actual_{row.year}"] = row.actual
+    return list(table.values()), fields

@@ -35,13 +35,29 @@ def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, st
         at = clause.rfind("分别")
         if at < 0 or fig.start in out:
             continue
-        names = [n for n in re.split(r"[、和与及]", clean_name(clause[:at])) if n]
-        names = [n + names[-1][len(n):] if len(n) <= 3 < len(names[-1]) else n for n in names]
+        names = split_subjects(clean_name(clause[:at]))
         group = [f for f in figures[i:] if f.start < fig.start + len(clause) + 200][:len(names)]
         group = [f for f in group if "，" not in line[fig.start:f.start] and "；" not in line[fig.start:f.start]]
         if len(names) > 1 and len(group) == len(names):
             out.update({f.start: n for f, n in zip(group, names)})
     return out
+
+
+def split_subjects(subject: str) -> list[str]:
+    """The subjects of a `分别` list, each with its head noun.
+
+    >>> split_subjects("城镇、农村居民人均可支配收入"), split_subjects("城乡居民人均可支配收入")
+    (['城镇居民人均可支配收入', '农村居民人均可支配收入'], ['城镇居民人均可支配收入', '农村居民人均可支配收入'])
+    >>> split_subjects("一二三产增加值"), split_subjects("单位国内生产总值用水量、能耗、二氧化碳排放量")
+    (['一产增加值', '二产增加值', '三产增加值'], ['单位国内生产总值用水量', '能耗', '二氧化碳排放量'])
+    """
+    if (joint := cues.JOINT_SUBJECTS.match(subject)) is not None:  # 城乡居民…, 一二三产增加值: several in one word
+        parts = cues.JOINT_PARTS[joint.group(1)]
+        return [part + subject[joint.end():] for part in parts]
+    names = [n for n in re.split(r"[、和与及]", subject) if n]
+    last = names[-1] if names else ""
+    return [n + last[len(n):] if cues.SHARED_HEAD.match(n) and cues.SHARED_HEAD.match(last[:len(n)]) else n
+            for n in names]
 
 
 def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> list[str]:

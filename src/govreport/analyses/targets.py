@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
@@ -21,11 +22,12 @@ from govreport.analyses.target_fields import (
 )
 from govreport.document.document import Document
 from govreport.rules import cues
+from govreport.rules.codebook import by_code, code_of
 from govreport.rules.frames import line_frames, opening_frame, report_year
 from govreport.rules.header import is_national
 from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures, is_count
-from govreport.rules.units import base_value
+from govreport.rules.units import base_value, kind_of
 
 KINDS = ("target", "actual", "other")
 MAX_SENTENCE = 600  # characters; keeps every figure's context small on a line of megabytes
@@ -38,6 +40,7 @@ class TargetRow:
     col: int
     text: str
     indicator: str
+    code: str
     value: float | None
     value_high: float | None
     unit: str
@@ -129,16 +132,19 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         before, after, between = line[start:fig.start], line[fig.end:end], line[last_end:fig.start]
         indicator = split.get(fig.start) or indicator_of(line, fig, last_end, end, previous, context)
         kind = figure_kind(line[fig.start:fig.end], before, after, lean, sentence, number)
-        change = _continued_change(between, last_change) or change_of(between, after, indicator, fig, last_change)
+        change = (_continued_change(between, last_change) if kind_of(fig.unit) == "percent" else None) \
+            or change_of(between, after, indicator, fig, last_change)
         year, period, kind = figure_time(kind, change, before, context)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         at_line, at_col, text = doc.span(number, fig.start, fig.end)
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
-            indicator=indicator, value=fig.value, value_high=fig.value_high, unit=fig.unit,
+            indicator=indicator, code=code_of(indicator), value=fig.value, value_high=fig.value_high, unit=fig.unit,
             base_value=value_base, base_unit=unit_base, comparator=comparator, change=change, kind=kind,
             year=year, period=period, section=context.line.heading, sentence=own_sentence))
-        previous, last_end, last_change = indicator, fig.end, change
+        last_end = fig.end
+        if not fig.rank:  # 稳居全国前十强、增长4.8%: the growth is still the GDP's
+            previous, last_change = indicator, change
     return rows
 
 
@@ -162,7 +168,7 @@ def _absent_rows(doc: Document, number: int, line: str, context: Context) -> lis
         at_line, at_col, text = doc.span(number, match.start(), match.end())
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
-            indicator=name, value=None, value_high=None, unit="", base_value=None, base_unit="",
+            indicator=name, code=code_of(name), value=None, value_high=None, unit="", base_value=None, base_unit="",
             comparator="absent", change="growth", kind="target",
             year=str(context.year) if context.year else None, period="year" if context.year else None,
             section=context.line.heading,
@@ -172,12 +178,14 @@ def _absent_rows(doc: Document, number: int, line: str, context: Context) -> lis
 
 def select(rows: Sequence[TargetRow], *, kind: str = "target", indicator: str | None = None,
            year: str | None = None) -> list[TargetRow]:
-    """The rows a user asked for: one kind or all, an indicator substring, a year (a span counts for its years)."""
+    """The rows a user asked for: one kind or all; a codebook code or a regular expression on the indicator;
+    a year (a span counts for its years)."""
+    pattern = None if not indicator or indicator in by_code() else re.compile(indicator)
     out = []
     for row in rows:
         if kind != "all" and row.kind != kind:
             continue
-        if indicator and indicator not in row.indicator:
+        if indicator and (row.code != indicator if pattern is None else not pattern.search(row.indicator)):
             continue
         if year and not _covers(row.year, year):
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govreport.analyses.targets import TargetRow, show_figure
-from govreport.output.render import View
+from govreport.output.render import View, cell
 
 
 def targets_view(*, several: bool):
@@ -42,3 +42,14 @@ def kwic_view(width: int) -> View:
     """Left contexts right-aligned so the terms line up in one column."""
     return View(columns=[("line", lambda r: r.line), ("left", lambda r: r.left.rjust(width, "　")),
                          ("term", lambda r: r.term), ("right", lambda r: r.right)])
+
+
+def panel_view() -> View:
+    """The panel on a terminal: the target as the report writes it beside the result, and whether it was met."""
+    return View(columns=[("region", lambda r: r.region), ("indicator", lambda r: r.indicator),
+                         ("year", lambda r: r.year), ("change", lambda r: r.change),
+                         ("target", lambda r: r.target_text or ("no target" if r.comparator == "absent" else "")),
+                         ("actual", lambda r: r.actual_text), ("met", lambda r: r.met),
+                         ("unit", lambda r: r.unit), ("target_low", lambda r: cell(r.target_low)),
+                         ("actual_value", lambda r: cell(r.actual))],
+                max_width={"indicator": 14})

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from govreport.errors import InputError
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".html", ".htm")  # a Markdown file is read only when named
 GLOB_CHARS = "*?["
 
 
@@ -34,7 +34,7 @@ def expand(args: Iterable[str]) -> Iterator[str | InputError]:
         elif os.path.isdir(arg):
             found = _folder_reports(arg)
             if not found:
-                yield InputError(arg, "no reports in this folder", "looked for *.txt, *.md, *.html")
+                yield InputError(arg, "no reports in this folder", "looked for *.txt, *.html")
             yield from found
         elif os.path.exists(arg):
             yield arg

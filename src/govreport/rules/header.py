@@ -13,6 +13,8 @@ DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 # "二〇二六年一月二十七日" (a year of Chinese digits is already Arabic in normalised text: 2026年一月…)
 CN_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+NATIONAL = "全国"
 # "现在，我代表国务院，向大会报告政府工作": the national report, even without its title block.
 NATIONAL_OPENING = re.compile(r"我代表国务院")
 
@@ -57,3 +59,30 @@ def is_national(lines: Sequence[str]) -> bool:
     """Delivered to the National People's Congress, or opened "我代表国务院" (reports copied without a header)."""
     found = meeting(lines)
     return bool(found and found.group("national")) or (found is None and bool(NATIONAL_OPENING.search(head(lines))))
+
+
+def region_of(lines: Sequence[str]) -> str | None:
+    """全国 for the national report, else the region its meeting line names (河北省, 保定市清苑区)."""
+    if is_national(lines):
+        return NATIONAL
+    found = meeting(lines)
+    return (found.group("region").removesuffix("人民政府") or None) if found else None
+
+
+def level_of(region: str | None) -> str | None:
+    """national, provincial, city or county-district, from the region's own name.
+
+    >>> [level_of(r) for r in ["河北省", "上海市", "保定市", "河南省新乡市凤泉区", "阜平县"]]
+    ['provincial', 'provincial', 'city', 'county-district', 'county-district']
+    """
+    if region == NATIONAL:
+        return "national"
+    if not region:
+        return None
+    if region.endswith(("区", "县", "旗")) and not region.endswith("自治区"):
+        return "county-district"
+    if region.endswith(("省", "自治区")) or region in MUNICIPALITIES:
+        return "provincial"
+    if region.endswith(("市", "州", "盟")):
+        return "city"
+    return None
