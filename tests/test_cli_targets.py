@@ -112,9 +112,11 @@ def test_same_rows_whatever_the_encoding(cli, tmp_path):
     assert len(outputs) == 1 and len(next(iter(outputs))) > 1000
 
 
-def test_html_input_keeps_line_numbers(cli, tmp_path):
+def test_html_lines_point_into_govreport_text(cli, tmp_path):
     page = tmp_path / "report.html"
     page.write_text("<html><head><title>t</title></head><body>\n<h2>二、2022年工作安排</h2>\n"
                     "<p>主要预期目标是：地区生产总值增长<b>10%</b>以上。</p>\n</body></html>\n", encoding="gb18030")
     rows = tsv(cli("targets", "--kind", "all", str(tmp_path))[1])
-    assert [(r["line"], r["text"], r["comparator"]) for r in rows] == [("3", "10%以上", ">=")]
+    assert [(r["line"], r["col"], r["text"], r["comparator"]) for r in rows] == [("3", "17", "10%以上", ">=")]
+    line = cli("text", str(page))[1].splitlines()[2]
+    assert line[16:16 + len("10%以上")] == "10%以上"

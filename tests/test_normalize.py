@@ -1,6 +1,5 @@
 from govreport.document.document import Document
 from govreport.document.normalize import normalize_line, source_col
-from govreport.readers.html import strip_html
 
 
 def test_full_width_digits_letters_and_percent_fold():
@@ -49,10 +48,3 @@ def test_quoting_gives_the_reports_own_characters():
     at = doc.lines[0].index("4.4")
     assert doc.span(1, at, at + 6) == (1, 12, "4.4 万亿元")
     assert doc.quote(1, 0, len(doc.lines[0])) == "增长８％左右，约 4.4 万亿元。"
-
-
-def test_html_tags_go_and_newlines_stay():
-    page = "<html><body>\n<p>第一段</p><script>var x;\n</script>\n<p>增长&nbsp;5%</p>\n</body></html>"
-    text = strip_html(page)
-    assert text.count("\n") == page.count("\n")
-    assert "第一段" in text and "var" not in text and "增长\xa05%" in text

@@ -3,15 +3,18 @@ import io
 import pytest
 
 from govreport.errors import InputError
-from govreport.readers.sources import expand, read
+from govreport.readers.sources import Skipped, expand, read
 
 
 def test_folder_is_read_recursively_in_order(tmp_path):
     (tmp_path / "b").mkdir()
-    for name in ["b/2.txt", "a.md", "c.html", "skip.pdf", ".hidden.txt"]:
+    for name in ["b/2.txt", "a.md", "c.html", "d.pdf", "e.docx", "f.png", ".hidden.txt"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    found = [p for p in expand([str(tmp_path)])]
-    assert [p.split(str(tmp_path))[1] for p in found] == ["/c.html", "/b/2.txt"]  # Markdown only when named
+    found = list(expand([str(tmp_path)]))
+    assert [p.split(str(tmp_path))[1] for p in found if isinstance(p, str)] == ["/c.html", "/d.pdf", "/e.docx",
+                                                                               "/b/2.txt"]
+    skipped = [p for p in found if isinstance(p, Skipped)]
+    assert len(skipped) == 1 and skipped[0].counts == {".md": 1, ".png": 1}  # Markdown only when named
 
 
 def test_missing_path_and_empty_folder_are_errors(tmp_path):

@@ -81,7 +81,7 @@ def _load(inputs, task, encoding, jobs=None, no_cache=False):
 
     stdin = sys.stdin.buffer if sys.stdin is not None else None
     batch = Batch(_inputs(inputs), task, encoding=encoding, stdin=stdin, jobs=jobs or default_jobs(),
-                  cache=None if no_cache else Cache.open(), on_error=lambda err: warn(str(err)))
+                  cache=None if no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn)
     if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
         return _with_progress(batch)
     return batch
@@ -407,6 +407,42 @@ def compare(
     _emit(rows, [f.name for f in dataclasses.fields(KeynessRow)], fmt, no_header)
     if any(side.failed for side in sides):
         raise typer.Exit(ExitCode.INPUT_FAILED)
+
+
+@app.command()
+def text(
+    inputs: Inputs = None,
+    fmt: Annotated[Optional[Format], typer.Option(
+        "--format", "-f", help="tsv, csv, json, jsonl or table give file, line, text rows [default: the text itself].",
+        case_sensitive=False, show_default=False)] = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+) -> None:
+    """The text exactly as the other commands read it (decoded, extracted from HTML, DOCX or PDF, converted
+    to simplified), so a line and col of any output can be followed in it, like pdftotext.
+
+    Example: govreport text ../shared/holdout/originals/pdf/beijing-2024.pdf > beijing-2024.txt
+    """
+    from govreport.analyses.text import TextLine, text_lines
+
+    task = RowsTask(text_lines)
+    if fmt is not None:
+        _stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache))
+        return
+    batch = _load(inputs, task, encoding, jobs, no_cache)
+    several = len(batch.paths) > 1
+    try:
+        for name, lines in batch:
+            if several:
+                sys.stdout.write(f"==> {name} <==\n")
+            sys.stdout.writelines(row.text + "\n" for row in lines)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+    _finish(batch)
 
 
 @app.command()

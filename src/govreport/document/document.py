@@ -161,11 +161,7 @@ class Document:
 
 
 def load_document(source, *, encoding: str | None = None) -> Document:
-    """Decode, normalise and simplify one input; raises InputError when it is not text."""
-    from govreport.readers.html import strip_html
-    from govreport.readers.text import decode
+    """Read, normalise and simplify one input of any format; raises InputError when it holds no text."""
+    from govreport.readers.formats import read_text
 
-    text = decode(source.data, source.name, encoding)
-    if source.is_html:
-        text = strip_html(text)
-    return Document.from_text(text, source.name)
+    return Document.from_text(read_text(source, encoding), source.name)

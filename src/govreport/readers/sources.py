@@ -1,17 +1,24 @@
-"""Turn command-line arguments (files, folders, globs, `-`) into named raw bytes; read-only."""
+"""Turn command-line arguments (files, folders, globs, `-`) into named raw bytes; read-only.
+
+Folders and globs are walked without following symlinked folders (no loop can trap a run), and
+only regular files are read (a device or a FIFO never blocks or floods it), each up to a size limit.
+"""
 
 from __future__ import annotations
 
-import glob
 import os
+import re
+import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from govreport.errors import InputError
 
-REPORT_SUFFIXES = (".txt", ".html", ".htm")  # a Markdown file is read only when named
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # a Markdown file is read only when named
 GLOB_CHARS = "*?["
+MAX_SIZE = 64 * 1024 * 1024  # bytes; real reports are under 2 MB, a PDF with pictures a few dozen
 
 
 @dataclass(frozen=True)
@@ -21,51 +28,153 @@ class Source:
     name: str
     data: bytes
 
-    @property
-    def is_html(self) -> bool:
-        return self.name.lower().endswith((".html", ".htm"))
+
+@dataclass(frozen=True)
+class Skipped:
+    """Files of a folder that are no reports (SOURCES.md, pictures): said once, not an error."""
+
+    folder: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        kinds = ", ".join(f"{n} {ext or 'without a suffix'}" for ext, n in sorted(self.counts.items()))
+        total = sum(self.counts.values())
+        return f"{self.folder}: skipped {total} file{'s' if total > 1 else ''} that {'are' if total > 1 else 'is'} " \
+               f"no report ({kinds}; name a file to read it anyway)"
 
 
-def expand(args: Iterable[str]) -> Iterator[str | InputError]:
+def expand(args: Iterable[str]) -> Iterator[str | InputError | Skipped]:
     """Paths to read, in a stable order; an InputError for each argument that names nothing."""
     for arg in args:
         if arg == "-":
             yield arg
         elif os.path.isdir(arg):
-            found = _folder_reports(arg)
-            if not found:
-                yield InputError(arg, "no reports in this folder", "looked for *.txt, *.html")
+            found = list(_walk(arg))
+            if not any(isinstance(item, str) for item in found):
+                yield InputError(arg, "no reports in this folder", "looked for *.txt, *.html, *.docx, *.pdf")
             yield from found
-        elif os.path.exists(arg):
+        elif os.path.lexists(arg):
             yield arg
-        elif any(ch in arg for ch in GLOB_CHARS) and (matches := sorted(glob.glob(arg, recursive=True))):
-            for match in matches:
-                yield from expand([match]) if os.path.isdir(match) else [match]
+        elif any(ch in arg for ch in GLOB_CHARS):
+            matches = list(_glob(arg))
+            yield from matches if matches else [InputError(arg, "no file matches this pattern")]
         else:
             yield InputError(arg, "no such file or folder")
 
 
-def _folder_reports(folder: str) -> list[str]:
-    found = []
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str) -> Iterator[str | InputError | Skipped]:
+    """Reports under a folder, by name; symlinked folders are not entered, unreadable ones reported."""
+    problems: list[OSError] = []
+    skipped: Counter = Counter()
+    for root, dirs, files in os.walk(folder, onerror=problems.append, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, f) for f in sorted(files)
-                     if f.lower().endswith(REPORT_SUFFIXES) and not f.startswith("."))
-    return found
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(REPORT_SUFFIXES):
+                yield os.path.join(root, name)
+            else:
+                skipped[os.path.splitext(name)[1].lower()] += 1
+    for err in problems:
+        yield InputError(err.filename or folder, f"cannot read this folder ({err.strerror or err})")
+    if skipped:
+        yield Skipped(folder, dict(skipped))
 
 
-def read(path: str, stdin: BinaryIO | None = None) -> Source:
-    """The bytes behind one path (`-` is stdin)."""
+def _glob(pattern: str) -> Iterator[str | InputError | Skipped]:
+    """What a shell pattern names (`a/**/*.txt` too), found by walking: no symlinked folder is followed.
+
+    A matching file is read whatever its type (it was named); a matching folder is read like a folder.
+    """
+    parts = pattern.split("/")
+    fixed = next(i for i, part in enumerate(parts) if any(ch in part for ch in GLOB_CHARS))
+    base = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else "")
+    depth = None if "**" in pattern else len(parts) - fixed
+    regex = _pattern_regex(pattern)
+    problems: list[OSError] = []
+    folders = []
+    for root, dirs, files in os.walk(base or ".", onerror=problems.append, followlinks=False):
+        level = 0 if root == (base or ".") else root[len(base or "."):].strip("/").count("/") + 1
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = "" if root == "." and not base else root
+        for name in sorted(files):
+            path = os.path.join(here, name) if here else name
+            if not name.startswith(".") and regex.fullmatch(path):
+                yield path
+        for name in dirs:
+            path = os.path.join(here, name) if here else name
+            if regex.fullmatch(path) and not os.path.islink(path):
+                folders.append(path)
+        if depth is not None and level + 1 >= depth:
+            dirs[:] = []
+    for err in problems:
+        yield InputError(err.filename or pattern, f"cannot read this folder ({err.strerror or err})")
+    for folder in folders:
+        yield from _walk(folder)
+
+
+def _pattern_regex(pattern: str) -> re.Pattern:
+    """A shell pattern as a regular expression: `**` spans folders, `*` and `?` stay inside one.
+
+    >>> bool(_pattern_regex("a/**/*.txt").fullmatch("a/b/c/d.txt")), bool(_pattern_regex("a/*.txt").fullmatch("a/b/d.txt"))
+    (True, False)
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if ch == "*":
+            out.append("[^/]*")
+        elif ch == "?":
+            out.append("[^/]")
+        elif ch == "[" and (close := pattern.find("]", i + 2)) > 0:
+            body = pattern[i + 1:close]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+            i = close
+        else:
+            out.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(out))
+
+
+def read(path: str, stdin: BinaryIO | None = None, *, max_size: int = MAX_SIZE) -> Source:
+    """The bytes behind one path (`-` is stdin), refusing what is no regular file or is too big."""
     if path == "-":
         if stdin is None:
             raise InputError("-", "no standard input")
-        return Source("-", stdin.read())
+        data = stdin.read(max_size + 1)
+        if len(data) > max_size:
+            raise InputError("-", f"more than {_size(max_size)} on standard input", "raise it with --max-size")
+        return Source("-", data)
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file (a device, a FIFO or a socket)")
+        if info.st_size > max_size:
+            raise InputError(path, f"{_size(info.st_size)}, more than {_size(max_size)}", "raise it with --max-size")
         with open(path, "rb") as handle:
-            return Source(path, handle.read())
+            data = handle.read(max_size + 1)
+        if len(data) > max_size:
+            raise InputError(path, f"more than {_size(max_size)}", "raise it with --max-size")
+        return Source(path, data)
+    except InputError:
+        raise
     except IsADirectoryError:
         raise InputError(path, "is a folder") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as err:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"

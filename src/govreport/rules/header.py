@@ -15,8 +15,10 @@ CN_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年([一二
 CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 NATIONAL = "全国"
+# "现在，我代表北京市人民政府，向大会报告政府工作": whose report it is.
+ON_BEHALF = re.compile(r"我代表([\u4e00-\u9fff]{2,16}?)人民政府")
 # "现在，我代表国务院，向大会报告政府工作": the national report, even without its title block.
-NATIONAL_OPENING = re.compile(r"我代表国务院")
+NATIONAL_OPENING = re.compile(r"我代表(?:国务院|中央人民政府)")
 
 
 def parse_date(text: str) -> tuple[int, int, int] | None:
@@ -66,7 +68,10 @@ def region_of(lines: Sequence[str]) -> str | None:
     if is_national(lines):
         return NATIONAL
     found = meeting(lines)
-    return (found.group("region").removesuffix("人民政府") or None) if found else None
+    if found and found.group("region").removesuffix("人民政府"):
+        return found.group("region").removesuffix("人民政府")
+    speaker = ON_BEHALF.search(head(lines))  # a report without its title block: "我代表北京市人民政府"
+    return speaker.group(1) if speaker else None
 
 
 def level_of(region: str | None) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from govreport.errors import InputError
-from govreport.readers.sources import Source, expand, read
+from govreport.readers.sources import Skipped, Source, expand, read
 from govreport.run import cache as cache_mod
 
 if TYPE_CHECKING:  # a warm run answered from the cache needs neither documents nor a process pool
@@ -64,8 +64,12 @@ class Batch:
     def __init__(self, args: Iterable[str], task: Task, *, encoding: str | None = None,
                  stdin: BinaryIO | None = None, jobs: int = 1, cache: cache_mod.Cache | None = None,
                  on_error: Callable[[InputError], None] = lambda err: None,
-                 on_progress: Callable[[int, int], None] | None = None):
-        self.paths = list(expand(args))
+                 on_progress: Callable[[int, int], None] | None = None,
+                 on_notice: Callable[[str], None] = lambda message: None):
+        found = list(expand(args))
+        for notice in (item for item in found if isinstance(item, Skipped)):
+            on_notice(str(notice))
+        self.paths = [item for item in found if not isinstance(item, Skipped)]
         self.task, self.encoding, self.stdin, self.cache = task, encoding, stdin, cache
         self.jobs = max(1, min(jobs, len(self.paths)))
         self.failed: list[InputError] = []
