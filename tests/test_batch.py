@@ -60,10 +60,10 @@ def test_corrupted_entries_are_rebuilt(tmp_path):
     folder = corpus(tmp_path / "c", 2) if (tmp_path / "c").mkdir() is None else None
     store = Cache.open(tmp_path / "cache")
     first = list(Batch([folder], RowsTask(extract), cache=store))
-    store._db.execute("UPDATE results SET value = X'00DEADBEEF'")
+    store._db.execute("UPDATE results_v2 SET value = X'00DEADBEEF'")
     again = list(Batch([folder], RowsTask(extract), cache=store))
     assert [len(r) for _, r in again] == [len(r) for _, r in first]
-    assert store.get(next(iter(store._db.execute("SELECT key FROM results")))[0]) is not None
+    assert store.get(next(iter(store._db.execute("SELECT key FROM results_v2")))[0]) is not None
 
 
 def test_a_broken_cache_file_never_stops_the_work(cli, tmp_path, monkeypatch):
@@ -135,9 +135,9 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
         def isatty(self):
             return True
 
-    quiet = cli._load([folder], RowsTask(extract), None, 1, True)
+    quiet = cli._load([folder], RowsTask(extract), cli.Run(jobs=1, no_cache=True))
     assert not isinstance(quiet, cli._with_progress)  # stderr is not a terminal here
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
-    loud = cli._load([folder], RowsTask(extract), None, 1, True)
+    loud = cli._load([folder], RowsTask(extract), cli.Run(jobs=1, no_cache=True))
     assert isinstance(loud, cli._with_progress) and len(list(loud)) == 9

@@ -60,7 +60,8 @@ def test_every_report_form(case):
 
 
 def test_sentences_without_figures():
-    lines = [line.strip() for line in open(DATA / "not_numbers.txt", encoding="utf-8") if not line.startswith("#")]
+    lines = [line.strip() for line in (DATA / "not_numbers.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
     for line in filter(None, lines):
         assert find_figures(Document.from_text(line).lines[0]) == [], line
 

@@ -47,6 +47,8 @@ JobsOption = Annotated[Optional[int], typer.Option(
     show_default=False)]
 NoCache = Annotated[bool, typer.Option(
     "--no-cache", help="Neither read nor write the result cache (see `govreport cache info`).")]
+MaxSizeOption = Annotated[float, typer.Option(
+    "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2).")]
 
 
 def _version(value: bool) -> None:
@@ -62,7 +64,9 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 def warn(message: str) -> None:
-    print(f"govreport: {message}", file=sys.stderr, flush=True)
+    from govreport.output.render import safe
+
+    print(f"govreport: {safe(message)}", file=sys.stderr, flush=True)
 
 
 def _inputs(inputs: list[str] | None) -> list[str]:
@@ -74,14 +78,15 @@ def _inputs(inputs: list[str] | None) -> list[str]:
     return ["-"]
 
 
-def _load(inputs, task, encoding, jobs=None, no_cache=False):
+def _load(inputs, task, run: "Run"):
     """A batch over the inputs; bad inputs are reported on stderr as they come."""
     from govreport.run.batch import Batch, default_jobs
     from govreport.run.cache import Cache
 
     stdin = sys.stdin.buffer if sys.stdin is not None else None
-    batch = Batch(_inputs(inputs), task, encoding=encoding, stdin=stdin, jobs=jobs or default_jobs(),
-                  cache=None if no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn)
+    batch = Batch(_inputs(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs or default_jobs(),
+                  cache=None if run.no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn,
+                  max_size=int(run.max_size * 1024 * 1024))
     if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
         return _with_progress(batch)
     return batch
@@ -150,6 +155,7 @@ def keywords(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """Word frequency that keeps domain terms whole and never ranks stop words or numbers.
 
@@ -164,7 +170,7 @@ def keywords(
     options = kw.Options(min_len=min_len, stopwords=kw.load_stopwords(stopwords or ()),
                          pos=frozenset(_csv_list(pos)), method=method)
     task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted))
-    batch = _load(inputs, task, encoding, jobs, no_cache)
+    batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
     several = len(batch.paths) > 1
     rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
                    several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)
@@ -193,6 +199,7 @@ def slogans(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """Quoted political phrases (“六稳”, “放管服”, “1+8+N”), counted and typed; damaged spans flagged.
 
@@ -203,7 +210,7 @@ def slogans(
     wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = _load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), encoding, jobs, no_cache)
+    batch = _load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), Run(fmt, no_header, encoding, jobs, no_cache, max_size))
     several = len(batch.paths) > 1
 
     def reported(parts):
@@ -245,6 +252,7 @@ def targets(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """Every quantitative goal and result: indicator, code, value, unit, bound, change, kind, year, sentence.
 
@@ -259,7 +267,7 @@ def targets(
     wanted = to_simplified(indicator) if indicator else None
     if wanted:
         _check_pattern(wanted)
-    run = Run(fmt, no_header, encoding, jobs, no_cache)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
     if panel:
         _panel(inputs, wanted, year, wide, all_changes, run)
         return
@@ -281,7 +289,7 @@ def _panel(inputs, indicator, year, wide, all_changes, run) -> None:
     from govreport.analyses import panel as pn
     from govreport.output.views import panel_view
 
-    batch = _load(inputs, RowsTask(pn.panel_facts), run.encoding, run.jobs, run.no_cache)
+    batch = _load(inputs, RowsTask(pn.panel_facts), run)
     rows = pn.select(pn.build_panel((facts for _, facts in batch), all_changes=all_changes),
                      indicator=indicator, year=year)
     if wide:
@@ -301,11 +309,12 @@ class Run:
     encoding: str | None = None
     jobs: int | None = None
     no_cache: bool = False
+    max_size: float = 64
 
 
 def _stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found) -> None:
     """Per-document rows, streamed to the renderer as documents finish; exit 1 if any input failed."""
-    batch = _load(inputs, task, run.encoding, run.jobs, run.no_cache)
+    batch = _load(inputs, task, run)
     rows = (row for _, found in batch for row in pick(found))
     _emit(rows, [f.name for f in dataclasses.fields(row_type)], run.fmt, run.no_header,
           view(batch) if callable(view) else view)
@@ -321,6 +330,7 @@ def outline(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """The heading tree with its levels and line numbers: markers 一、 （一） 一是 and numbered items.
 
@@ -329,7 +339,7 @@ def outline(
     from govreport.analyses.outline import OutlineRow, outline_rows
     from govreport.output.views import outline_view
 
-    _stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache),
+    _stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size),
             view=outline_view())
 
 
@@ -341,6 +351,7 @@ def info(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """One row per report from its own opening lines: title, region, level, year, date, meeting, speaker, sizes.
 
@@ -348,7 +359,7 @@ def info(
     """
     from govreport.analyses.info import InfoRow, describe
 
-    _stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache), pick=lambda row: [row])
+    _stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size), pick=lambda row: [row])
 
 
 @app.command()
@@ -362,6 +373,7 @@ def kwic(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """Key word in context: every occurrence of TERM with the text on either side.
 
@@ -376,7 +388,7 @@ def kwic(
         pattern = pattern_for(term, regex=regex)
     except re.error as err:
         raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
-    _stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache),
+    _stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size),
             view=kwic_view(width))
 
 
@@ -392,6 +404,7 @@ def compare(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """Keyness: words typical of A (positive G2) and of B (negative), with log-likelihood and log ratio.
 
@@ -401,7 +414,8 @@ def compare(
     from govreport.analyses.keyness import KeynessRow, keyness, totals
 
     task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())))
-    sides = [_load([side], task, encoding, jobs, no_cache) for side in (a, b)]
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
+    sides = [_load([side], task, run) for side in (a, b)]
     (count_a, total_a), (count_b, total_b) = (totals(counts for _, counts in side) for side in sides)
     rows = keyness(count_a, count_b, total_a, total_b, top=top, min_count=min_count)
     _emit(rows, [f.name for f in dataclasses.fields(KeynessRow)], fmt, no_header)
@@ -419,6 +433,7 @@ def text(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """The text exactly as the other commands read it (decoded, extracted from HTML, DOCX or PDF, converted
     to simplified), so a line and col of any output can be followed in it, like pdftotext.
@@ -429,9 +444,9 @@ def text(
 
     task = RowsTask(text_lines)
     if fmt is not None:
-        _stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache))
+        _stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
         return
-    batch = _load(inputs, task, encoding, jobs, no_cache)
+    batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
     several = len(batch.paths) > 1
     try:
         for name, lines in batch:
@@ -453,6 +468,7 @@ def doctor(
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
 ) -> None:
     """A damage report: encoding errors (with what the bytes still tell), lost characters, split lines, stray spaces.
 
@@ -460,7 +476,7 @@ def doctor(
     """
     from govreport.analyses.doctor import DamageRow, diagnose
 
-    _stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache))
+    _stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
 
 
 cache_app = typer.Typer(
@@ -482,7 +498,7 @@ def cache_info(fmt: FormatOption = None, no_header: NoHeader = False) -> None:
         warn(f"{cache_dir()}: the cache cannot be opened (set GOVREPORT_CACHE_DIR to a writable folder)")
         raise typer.Exit(ExitCode.INPUT_FAILED)
     info = store.info()
-    _emit([info], ["path", "entries", "bytes"], fmt, no_header)
+    _emit([info], ["path", "entries", "bytes", "limit"], fmt, no_header)
 
 
 @cache_app.command("clear")

@@ -217,11 +217,11 @@ def textrank(edges: Counter, counts: Counter, iterations: int = 20, damping: flo
 @cache
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's bundled IDF table (general Chinese), and its median for unseen words."""
+    import importlib.util
     import os
 
-    import jieba.analyse
-
-    path = os.path.join(os.path.dirname(jieba.analyse.__file__), "idf.txt")
+    # The file's place, found without importing jieba.analyse: its import opens idf.txt and never closes it.
+    path = os.path.join(os.path.dirname(importlib.util.find_spec("jieba").origin), "analyse", "idf.txt")
     idf = {}
     with open(path, encoding="utf-8") as handle:
         for row in handle:

@@ -28,7 +28,8 @@ class Segmenter:
             word, _, tag = entry.partition(" ")
             self.tokenizer.add_word(word, max(TERM_FREQ, self.tokenizer.suggest_freq(word)), tag.strip() or "n")
         for path in userdicts:
-            self.tokenizer.load_userdict(path)
+            with open(path, "rb") as handle:  # jieba leaves a file it opens itself unclosed
+                self.tokenizer.load_userdict(handle)
         self._pos = None
         # jieba's dictionary is hundreds of thousands of long-lived entries; keep the cyclic
         # garbage collector from walking them again and again while millions of tokens come and go.

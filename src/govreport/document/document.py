@@ -45,6 +45,7 @@ class Document:
     shifts: dict[int, Shifts] = field(default_factory=dict)  # source index -> where characters were dropped
     original: dict[int, str] = field(default_factory=dict)  # source index -> line before conversion
     repairs: list[Join] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what reading it repaired that a user should know
 
     @classmethod
     def from_text(cls, text: str, name: str = "-") -> "Document":
@@ -164,4 +165,7 @@ def load_document(source, *, encoding: str | None = None) -> Document:
     """Read, normalise and simplify one input of any format; raises InputError when it holds no text."""
     from govreport.readers.formats import read_text
 
-    return Document.from_text(read_text(source, encoding), source.name)
+    notes: list[str] = []
+    doc = Document.from_text(read_text(source, encoding, notes), source.name)
+    doc.notes = notes
+    return doc

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,10 +43,28 @@ def row_dict(row: Any, fields: Sequence[str]) -> dict[str, Any]:
     return {name: data.get(name) for name in fields}
 
 
-def cell(value: Any) -> str:
-    """One value as text for tsv/csv: null empty, whole floats without `.0`.
+# Characters that move a terminal's cursor, clear it or start an escape sequence (ESC, CSI, OSC …):
+# report text and file names never reach a terminal with them raw.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+C1 = re.compile(r"[\x7f-\x9f]")
+# A CSV cell a spreadsheet would run as a formula: =cmd|…, +…, -…, @…, and tab or return first.
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
-    >>> [cell(None), cell(10.0), cell(6.5), cell(1.34e10), cell("a\\tb")]
+
+def safe(text: str) -> str:
+    """Control characters shown escaped: `\\x1b[2J` instead of a cleared screen.
+
+    >>> safe("a\x1b[2Jb\x07")
+    'a\\x1b[2Jb\\x07'
+    """
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text) if CONTROL.search(text) else text
+
+
+def cell(value: Any) -> str:
+    """One value as text for tsv/csv/table: null empty, whole floats without `.0`, controls escaped.
+
+    >>> [cell(None), cell(10.0), cell(6.5), cell(1.34e10), cell("a\tb")]
     ['', '10', '6.5', '13400000000', 'a b']
     """
     if value is None:
@@ -56,7 +75,22 @@ def cell(value: Any) -> str:
         return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
     if isinstance(value, (list, tuple)):
         return ",".join(cell(v) for v in value)
-    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return safe(str(value).replace("\t", " ").replace("\r", " ").replace("\n", " "))
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell a spreadsheet would run as a formula, made inert with a leading apostrophe.
+
+    >>> spreadsheet_safe("=cmd|' /C calc'!A0"), spreadsheet_safe("-2.5"), spreadsheet_safe("@SUM(A1)")
+    ("'=cmd|' /C calc'!A0", '-2.5', "'@SUM(A1)")
+    """
+    return "'" + text if FORMULA.match(text) and not NUMBER.match(text) else text
+
+
+def _json(data: Any, **options) -> str:
+    """JSON with C1 controls written as \\u escapes too (the same data, safe on a terminal)."""
+    out = json.dumps(data, ensure_ascii=False, **options)
+    return C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", out) if C1.search(out) else out
 
 
 def render(rows: Iterable[Any], fields: Sequence[str], *, fmt: str | None = None, header: bool = True,
@@ -68,22 +102,23 @@ def render(rows: Iterable[Any], fields: Sequence[str], *, fmt: str | None = None
         return _table(list(rows), fields, stream, view or View())
     count = 0
     if fmt in ("tsv", "csv"):
-        # TSV is plain: cell() already turned tabs and newlines into spaces, nothing is quoted.
-        write = (lambda values: stream.write("\t".join(values) + "\n")) if fmt == "tsv" else \
-            csv.writer(stream, lineterminator="\n").writerow
+        # cell() turned tabs and newlines into spaces; TSV quotes a field only when it holds a `"`,
+        # so csv readers, pandas and DuckDB read one record a line, like cut and awk.
+        writer = csv.writer(stream, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+        fix = (lambda text: text) if fmt == "tsv" else spreadsheet_safe
         if header:
-            write(list(fields))
+            writer.writerow(list(fields))
         for row in rows:
             data = row_dict(row, fields)
-            write([cell(data[f]) for f in fields])
+            writer.writerow([fix(cell(data[f])) for f in fields])
             count += 1
     elif fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps(row_dict(row, fields), ensure_ascii=False) + "\n")
+            stream.write(_json(row_dict(row, fields)) + "\n")
             count += 1
     elif fmt == "json":
         items = [row_dict(row, fields) for row in rows]
-        stream.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
+        stream.write(_json(items, indent=1) + "\n")
         count = len(items)
     else:
         raise ValueError(f"unknown format {fmt!r}")

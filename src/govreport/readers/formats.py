@@ -25,7 +25,8 @@ def format_of(source: Source) -> str:
     return "text"
 
 
-def read_text(source: Source, encoding: str | None = None) -> str:
+def read_text(source: Source, encoding: str | None = None, notes: list[str] | None = None) -> str:
+    """The text of one input; `notes` gets what was repaired on the way (mixed encodings)."""
     kind = format_of(source)
     if kind == "pdf":
         from govreport.readers.pdf import pdf_text
@@ -35,7 +36,7 @@ def read_text(source: Source, encoding: str | None = None) -> str:
         from govreport.readers.docx import docx_text
 
         return docx_text(source.data, source.name)
-    text = decode(source.data, source.name, encoding)
+    text = decode(source.data, source.name, encoding, notes)
     if kind == "html":
         from govreport.readers.html import html_text
 

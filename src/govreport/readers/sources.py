@@ -51,15 +51,15 @@ def expand(args: Iterable[str]) -> Iterator[str | InputError | Skipped]:
         elif os.path.isdir(arg):
             found = list(_walk(arg))
             if not any(isinstance(item, str) for item in found):
-                yield InputError(arg, "no reports in this folder", "looked for *.txt, *.html, *.docx, *.pdf")
+                yield InputError(shown(arg), "no reports in this folder", "looked for *.txt, *.html, *.docx, *.pdf")
             yield from found
         elif os.path.lexists(arg):
             yield arg
         elif any(ch in arg for ch in GLOB_CHARS):
             matches = list(_glob(arg))
-            yield from matches if matches else [InputError(arg, "no file matches this pattern")]
+            yield from matches if matches else [InputError(shown(arg), "no file matches this pattern")]
         else:
-            yield InputError(arg, "no such file or folder")
+            yield InputError(shown(arg), "no such file or folder")
 
 
 def _walk(folder: str) -> Iterator[str | InputError | Skipped]:
@@ -71,14 +71,25 @@ def _walk(folder: str) -> Iterator[str | InputError | Skipped]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if name.lower().endswith(REPORT_SUFFIXES):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            if not _regular(path):
+                skipped["devices, FIFOs and broken links"] += 1
+            elif name.lower().endswith(REPORT_SUFFIXES):
+                yield path
             else:
                 skipped[os.path.splitext(name)[1].lower()] += 1
     for err in problems:
-        yield InputError(err.filename or folder, f"cannot read this folder ({err.strerror or err})")
+        yield InputError(shown(err.filename or folder), f"cannot read this folder ({err.strerror or err})")
     if skipped:
-        yield Skipped(folder, dict(skipped))
+        yield Skipped(shown(folder), dict(skipped))
+
+
+def _regular(path: str) -> bool:
+    """A regular file (through a symlink too): never a device, a FIFO or a socket."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _glob(pattern: str) -> Iterator[str | InputError | Skipped]:
@@ -99,7 +110,7 @@ def _glob(pattern: str) -> Iterator[str | InputError | Skipped]:
         here = "" if root == "." and not base else root
         for name in sorted(files):
             path = os.path.join(here, name) if here else name
-            if not name.startswith(".") and regex.fullmatch(path):
+            if not name.startswith(".") and regex.fullmatch(path) and _regular(path):
                 yield path
         for name in dirs:
             path = os.path.join(here, name) if here else name
@@ -108,7 +119,7 @@ def _glob(pattern: str) -> Iterator[str | InputError | Skipped]:
         if depth is not None and level + 1 >= depth:
             dirs[:] = []
     for err in problems:
-        yield InputError(err.filename or pattern, f"cannot read this folder ({err.strerror or err})")
+        yield InputError(shown(err.filename or pattern), f"cannot read this folder ({err.strerror or err})")
     for folder in folders:
         yield from _walk(folder)
 
@@ -156,24 +167,37 @@ def read(path: str, stdin: BinaryIO | None = None, *, max_size: int = MAX_SIZE) 
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(path, "is a folder")
+            raise InputError(shown(path), "is a folder")
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(path, "not a regular file (a device, a FIFO or a socket)")
+            raise InputError(shown(path), "not a regular file (a device, a FIFO or a socket)")
         if info.st_size > max_size:
-            raise InputError(path, f"{_size(info.st_size)}, more than {_size(max_size)}", "raise it with --max-size")
+            raise InputError(shown(path), f"{_size(info.st_size)}, more than {_size(max_size)}", "raise it with --max-size")
         with open(path, "rb") as handle:
             data = handle.read(max_size + 1)
         if len(data) > max_size:
-            raise InputError(path, f"more than {_size(max_size)}", "raise it with --max-size")
-        return Source(path, data)
+            raise InputError(shown(path), f"more than {_size(max_size)}", "raise it with --max-size")
+        return Source(shown(path), data)
     except InputError:
         raise
     except IsADirectoryError:
-        raise InputError(path, "is a folder") from None
+        raise InputError(shown(path), "is a folder") from None
     except PermissionError:
-        raise InputError(path, "permission denied") from None
+        raise InputError(shown(path), "permission denied") from None
     except OSError as err:
-        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+        raise InputError(shown(path), f"cannot read ({err.strerror or err})") from None
+
+
+def shown(path: str) -> str:
+    """A path as it can be printed: bytes that are no UTF-8 in a file name as \\xNN.
+
+    >>> shown("r\udcff.txt")
+    'r\\\\xff.txt'
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _size(n: int) -> str:

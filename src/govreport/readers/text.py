@@ -26,12 +26,21 @@ PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\x09-\x0d\x20-\x7e\u3000-\u3
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode one input; raises InputError naming the input when it is not text."""
+def decode(data: bytes, name: str, encoding: str | None = None, notes: list[str] | None = None) -> str:
+    """Decode one input; raises InputError naming the input when it is not text.
+
+    A file whose lines mix two encodings (UTF-8 pasted into GBK) is read line by line, and `notes`
+    gets a line saying which lines were read in the other encoding.
+    """
     if not data:
         raise InputError(name, "empty file")
     if encoding:
-        return _decode_as(data, name, encoding)
+        try:
+            return _decode_as(data, name, encoding)
+        except InputError:
+            if (mixed := _line_by_line(data, encoding, notes)) is not None:
+                return mixed
+            raise
     for bom, codec in BOMS:
         if data.startswith(bom):
             return _check_text(_decode_as(data, name, codec), name, guessed=False)
@@ -44,16 +53,50 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         return _check_text(data.decode("utf-8"), name, guessed=False)
     except UnicodeDecodeError:
         pass
-    return _check_text(_best_guess(data, name), name)
+    try:
+        return _check_text(_best_guess(data, name), name)
+    except InputError:
+        if (mixed := _line_by_line(data, "utf-8", notes) or _line_by_line(data, "gb18030", notes)) is not None:
+            return mixed
+        raise
+
+
+def _line_by_line(data: bytes, first: str, notes: list[str] | None) -> str | None:
+    """Each line in `first` where it decodes, else in the other of UTF-8 and GB18030; None unless
+    every line then reads as text."""
+    other = "gb18030" if first.replace("_", "-").lower() in ("utf-8", "utf8") else "utf-8"
+    lines, fallen = [], []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode(first))
+        except (UnicodeDecodeError, LookupError):
+            try:
+                lines.append(raw.decode(other))
+            except UnicodeDecodeError:
+                return None
+            fallen.append(number)
+    text = "\n".join(lines)
+    if not fallen or 2 * len(fallen) >= sum(1 for line in lines if line.strip()):
+        return None  # most lines are not in `first`: not a mixed file, the wrong encoding
+    try:
+        _check_text(text, "", guessed=True)
+    except InputError:
+        return None
+    if notes is not None:
+        shown = ", ".join(map(str, fallen[:12])) + (", …" if len(fallen) > 12 else "")
+        notes.append(f"mixed encodings: {len(fallen)} lines read as {other}, the rest as {first} (lines {shown})")
+    return text
 
 
 def _utf16_without_bom(data: bytes, name: str) -> str:
-    """NUL bytes in text mean UTF-16: ASCII characters leave a zero in their high byte."""
-    odd, even = data[1::2].count(0), data[0::2].count(0)
-    codec = "utf_16_le" if odd >= even else "utf_16_be"
-    if len(data) % 2 == 0 and _decodes(data, codec):
-        return data.decode(codec)
-    raise InputError(name, "binary file, not a text report")
+    """NUL bytes in text mean UTF-16 (an ASCII character, or a hanzi like 一 U+4E00, leaves a zero):
+    of little- and big-endian, the one that reads like a report."""
+    if len(data) % 2:
+        raise InputError(name, "binary file, not a text report")
+    texts = [data.decode(codec) for codec in ("utf_16_le", "utf_16_be") if _decodes(data, codec)]
+    if not texts:
+        raise InputError(name, "binary file, not a text report")
+    return max(texts, key=_readability)
 
 
 def _decode_as(data: bytes, name: str, codec: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from govreport.errors import InputError
-from govreport.readers.sources import Skipped, Source, expand, read
+from govreport.readers.sources import MAX_SIZE, Skipped, Source, expand, read
 from govreport.run import cache as cache_mod
 
 if TYPE_CHECKING:  # a warm run answered from the cache needs neither documents nor a process pool
@@ -59,79 +59,135 @@ def renamed(value: Any, name: str) -> Any:
 
 
 class Batch:
-    """Iterate for (name, result) in input order; `failed` fills with one InputError per bad input."""
+    """Iterate for (name, result) in input order; `failed` fills with one InputError per bad input.
+
+    A worker process that dies (killed, out of memory) costs only its own input: the pool is
+    restarted, and every input that was in flight is tried once more, alone, in a worker of its own.
+    """
 
     def __init__(self, args: Iterable[str], task: Task, *, encoding: str | None = None,
                  stdin: BinaryIO | None = None, jobs: int = 1, cache: cache_mod.Cache | None = None,
                  on_error: Callable[[InputError], None] = lambda err: None,
                  on_progress: Callable[[int, int], None] | None = None,
-                 on_notice: Callable[[str], None] = lambda message: None):
+                 on_notice: Callable[[str], None] = lambda message: None, max_size: int = MAX_SIZE):
         found = list(expand(args))
         for notice in (item for item in found if isinstance(item, Skipped)):
             on_notice(str(notice))
         self.paths = [item for item in found if not isinstance(item, Skipped)]
         self.task, self.encoding, self.stdin, self.cache = task, encoding, stdin, cache
-        self.jobs = max(1, min(jobs, len(self.paths)))
+        self.jobs = max(1, min(jobs, len(self.paths), default_jobs()))  # more workers than CPUs only thrash
+        self.max_size = max_size
         self.failed: list[InputError] = []
-        self._on_error, self.on_progress = on_error, on_progress
+        self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
+        self._pool: "ProcessPoolExecutor | None" = None
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         fingerprint = self.task.fingerprint() if self.cache else ""
-        pool: "ProcessPoolExecutor | None" = None
-        pending: deque = deque()
+        pending: deque[Job | InputError] = deque()
+        finished = False
         try:
             for path in self.paths:
-                item = self._start(path, fingerprint, pool)
-                if item == "pool":
-                    pool = _pool(self.jobs)
-                    item = self._start(path, fingerprint, pool)
-                pending.append(item)
+                pending.append(self._start(path, fingerprint))
                 while pending and (_ready(pending[0]) or len(pending) > self.jobs * WINDOW):
-                    yield from self._finish(pending.popleft(), fingerprint)
+                    yield from self._finish(pending.popleft(), pending)
             while pending:
-                yield from self._finish(pending.popleft(), fingerprint)
+                yield from self._finish(pending.popleft(), pending)
+            finished = True
         finally:
-            if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
+            self._stop(gently=finished)
+            if self.cache is not None:
+                self.cache.evict()
 
-    def _start(self, path, fingerprint: str, pool):
-        """A finished (name, result, key) or error, or a (name, future, key) when a worker computes it."""
+    def _start(self, path, fingerprint: str) -> "Job | InputError":
         if isinstance(path, InputError):
             return path
         try:
-            source = read(path, self.stdin)
+            source = read(path, self.stdin, max_size=self.max_size)
         except InputError as err:
             return err
         entry = cache_mod.key(source.data, fingerprint, self.encoding) if self.cache else None
         if entry and (hit := self.cache.get(entry)) is not None:
-            return (source.name, self.task.rename(hit, source.name), None, False)
-        if self.jobs > 1 and pool is None:
-            return "pool"
-        if pool is None:
-            return (source.name, work(self.task, source, self.encoding), entry, False)
-        return (source.name, pool.submit(work, self.task, source, self.encoding), entry, True)
+            return Job(source, None, result=self.task.rename(hit, source.name))
+        job = Job(source, entry)
+        if self.jobs == 1:
+            job.result = work(self.task, source, self.encoding)
+        else:
+            job.future = self._workers().submit(work, self.task, source, self.encoding)
+        return job
 
-    def _finish(self, item, fingerprint: str) -> Iterator[tuple[str, Any]]:
+    def _finish(self, item: "Job | InputError", pending: deque) -> Iterator[tuple[str, Any]]:
         self.done += 1
         if self.on_progress:
             self.on_progress(self.done, len(self.paths))
         if isinstance(item, InputError):
             self._fail(item)
             return
-        name, result, entry, is_future = item
-        if is_future:
-            result = result.result()
-        if isinstance(result, InputError):
-            self._fail(result)
+        if item.future is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                item.result = item.future.result()
+            except BrokenProcessPool:
+                self._recover([item, *(j for j in pending if isinstance(j, Job))])
+        if isinstance(item.result, Noted):
+            for note in item.result.notes:
+                self._on_notice(f"{item.source.name}: {note}")
+            item.result = item.result.result
+        if isinstance(item.result, InputError):
+            self._fail(item.result)
             return
-        if entry:
-            self.cache.put(entry, result)
-        yield name, result
+        if item.entry:
+            self.cache.put(item.entry, item.result)
+        yield item.source.name, item.result
+
+    def _recover(self, jobs: list["Job"]) -> None:
+        """A worker died: the pool is gone. Each input it held runs again alone; one that kills its
+        worker again is that input's error, and the others keep their results."""
+        self._stop(gently=False)
+        for job in jobs:
+            if job.future is None or (job.future.done() and job.future.exception() is None):
+                if job.future is not None:
+                    job.result, job.future = job.future.result(), None
+                continue
+            job.future, job.result = None, _alone(self.task, job.source, self.encoding)
+
+    def _workers(self) -> "ProcessPoolExecutor":
+        if self._pool is None:
+            self._pool = _pool(self.jobs)
+        return self._pool
+
+    def _stop(self, *, gently: bool) -> None:
+        """Shut the pool down and wait for it, so nothing is left running when the run ends."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not gently:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def _fail(self, err: InputError) -> None:
         self.failed.append(err)
         self._on_error(err)
+
+
+@dataclass(frozen=True)
+class Noted:
+    """A result with what reading its input repaired (mixed encodings), said once on stderr."""
+
+    result: Any
+    notes: tuple[str, ...]
+
+
+@dataclass
+class Job:
+    """One input on its way: computed here, by a worker (future), or found in the cache."""
+
+    source: Source
+    entry: str | None
+    future: Any = None
+    result: Any = None
 
 
 def work(task: Task, source: Source, encoding: str | None):
@@ -139,17 +195,34 @@ def work(task: Task, source: Source, encoding: str | None):
     from govreport.document.document import load_document
 
     try:
-        return task(load_document(source, encoding=encoding))
+        doc = load_document(source, encoding=encoding)
+        result = task(doc)
+        return Noted(result, tuple(doc.notes)) if doc.notes else result
     except InputError as err:
         return err
     except RecursionError:
         return InputError(source.name, "too deeply nested to analyse")
+    except MemoryError:
+        return InputError(source.name, "out of memory while analysing it", "try --max-size or fewer --jobs")
     except Exception as err:  # a fault of ours on one input must not cost the others their results
         return InputError(source.name, f"internal error {type(err).__name__}: {err}", "please report it")
 
 
+def _alone(task: Task, source: Source, encoding: str | None):
+    """Run one input in a worker of its own: if it dies again, that input is the one that kills it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(1)
+    try:
+        return pool.submit(work, task, source, encoding).result()
+    except BrokenProcessPool:
+        return InputError(source.name, "a worker process died reading it (killed, or out of memory)")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _ready(item) -> bool:
-    return not (isinstance(item, tuple) and item[3] and not item[1].done())
+    return not (isinstance(item, Job) and item.future is not None and not item.future.done())
 
 
 def _pool(jobs: int) -> "ProcessPoolExecutor":
@@ -158,14 +231,37 @@ def _pool(jobs: int) -> "ProcessPoolExecutor":
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup,
+                               initargs=(os.getpid(),))
 
 
-def _quiet_worker() -> None:
-    """Ctrl-C is the parent's to handle: workers ignore it and are shut down."""
+def _worker_setup(parent: int) -> None:
+    """Ctrl-C is the parent's to handle; and a worker ends with its parent, however the parent ends."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:  # Linux: the kernel sends SIGKILL when the parent dies (kill -9, kill -TERM, timeout)
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    """Elsewhere: a thread that ends the worker when its parent is gone."""
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def default_jobs() -> int:
