@@ -4,8 +4,10 @@
 
 One report: each command against a bare "import jieba, convert, cut" script and against
 `import jieba; jieba.initialize()`. Corpus: ../shared/reports/ copied to about --corpus-mb MB,
-govreport keywords cold with --jobs 1 and --jobs 2 against bare jieba.lcut over the same files;
-a warm re-run of the reports; peak memory. --big-mb N adds peak memory over an N MB corpus.
+govreport keywords cold with --jobs 1 (rjieba and jieba) and --jobs 2 against a bare "import
+jieba, convert, cut" script over the same files; a warm re-run of the reports; peak memory; the
+rate of OpenCC conversion of traditional text against cutting. --big-mb N adds peak memory over
+an N MB corpus.
 Each one-report figure is the median of --runs interleaved runs. Not part of pytest.
 """
 from __future__ import annotations
@@ -72,20 +74,23 @@ def corpus_measures(corpus_mb: float, big_mb: float) -> dict:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         chars = make_corpus(folder, corpus_mb)
-        runs: dict[str, list[float]] = {"bare": [], "one": [], "two": []}
+        runs: dict[str, list[float]] = {"bare": [], "fast": [], "jieba": [], "fast2": []}
         peaks = []
-        for _ in range(CORPUS_ROUNDS):  # interleaved, so a slow spell of the machine hits all three
+        for _ in range(CORPUS_ROUNDS):  # interleaved, so a slow spell of the machine hits all alike
             runs["bare"].append(timed([sys.executable, str(HERE / "bare_lcut_corpus.py"), str(folder)]))
-            seconds, peak = peak_mb(govreport("keywords", "--no-cache", "--jobs", "1", str(folder)))
-            runs["one"].append(seconds)
+            seconds, peak = peak_mb(govreport("keywords", "--no-cache", "--jobs", "1", "--segmenter", "rjieba",
+                                              str(folder)))
+            runs["fast"].append(seconds)
             peaks.append(peak)
-            runs["two"].append(timed(govreport("keywords", "--no-cache", "--jobs", "2", str(folder))))
-        bare, one, two = (statistics.median(runs[k]) for k in ("bare", "one", "two"))
-        peak_one = max(peaks)
-        out.update({"corpus_chars": chars, "bare_lcut_s": round(bare, 2), "jobs1_s": round(one, 2),
-                    "jobs2_s": round(two, 2), "bare_chars_per_s": round(chars / bare),
-                    "jobs1_chars_per_s": round(chars / one), "jobs2_chars_per_s": round(chars / two),
-                    "peak_mb_jobs1": round(peak_one, 1)})
+            runs["jieba"].append(timed(govreport("keywords", "--no-cache", "--jobs", "1", "--segmenter", "jieba",
+                                                 str(folder))))
+            runs["fast2"].append(timed(govreport("keywords", "--no-cache", "--jobs", "2", "--segmenter", "rjieba",
+                                                 str(folder))))
+        bare, fast, slow, fast2 = (statistics.median(runs[k]) for k in ("bare", "fast", "jieba", "fast2"))
+        out.update({"corpus_chars": chars, "bare_s": round(bare, 2), "rjieba_jobs1_s": round(fast, 2),
+                    "jieba_jobs1_s": round(slow, 2), "rjieba_jobs2_s": round(fast2, 2),
+                    "bare_chars_per_s": round(chars / bare), "rjieba_chars_per_s": round(chars / fast),
+                    "jieba_chars_per_s": round(chars / slow), "peak_mb_jobs1": round(max(peaks), 1)})
         if big_mb:
             big = Path(tmp) / "big"
             big.mkdir()
@@ -95,6 +100,9 @@ def corpus_measures(corpus_mb: float, big_mb: float) -> dict:
     timed(govreport("keywords", reports))  # fill the cache
     warm = statistics.median(timed(govreport("keywords", reports)) for _ in range(5))
     out["warm_reports_s"] = round(warm, 3)
+    conversion = subprocess.run([sys.executable, str(HERE / "conversion.py")], capture_output=True, text=True,
+                                check=True)
+    out["conversion"] = json.loads(conversion.stdout)
     return out
 
 
@@ -122,6 +130,7 @@ def main() -> None:
         "bare jieba script": bare,
         "import jieba; initialize": jieba_init,
         "govreport keywords": govreport("keywords", "--no-cache", report),
+        "govreport keywords --segmenter jieba": govreport("keywords", "--no-cache", "--segmenter", "jieba", report),
         "govreport --help": govreport("--help"),
     }
     for name in ("targets", "slogans"):
@@ -129,7 +138,9 @@ def main() -> None:
             commands[f"govreport {name}"] = govreport(name, "--no-cache", report)
     med = side_by_side(commands, args.runs)
     rows = [
-        ("govreport keywords / bare jieba script", med["govreport keywords"] / med["bare jieba script"], "<= 1.3"),
+        ("keywords (rjieba) / bare jieba script", med["govreport keywords"] / med["bare jieba script"], "<= 0.5"),
+        ("keywords --segmenter jieba / bare jieba script",
+         med["govreport keywords --segmenter jieba"] / med["bare jieba script"], "<= 1.3"),
         ("govreport --help (s)", med["govreport --help"], "< 0.3"),
     ]
     for name in ("targets", "slogans"):
@@ -138,13 +149,16 @@ def main() -> None:
     corpus = corpus_measures(args.corpus_mb, args.big_mb) if args.corpus_mb else {}
     if corpus:
         rows += [
-            ("corpus --jobs 1 throughput / bare jieba.lcut", corpus["jobs1_chars_per_s"] / corpus["bare_chars_per_s"],
-             ">= 0.8"),
-            ("corpus --jobs 2 / --jobs 1 throughput", corpus["jobs2_chars_per_s"] / corpus["jobs1_chars_per_s"],
-             ">= 1.7 on 2 cores"),
+            ("corpus --jobs 1 rjieba time / bare script time", corpus["rjieba_jobs1_s"] / corpus["bare_s"], "<= 0.25"),
+            ("corpus --jobs 1 jieba time / bare script time", corpus["jieba_jobs1_s"] / corpus["bare_s"], "<= 1.25"),
+            ("corpus rjieba --jobs 2 / --jobs 1 throughput", corpus["rjieba_jobs1_s"] / corpus["rjieba_jobs2_s"],
+             "(2 cores)"),
             ("warm keywords on reports/ / bare jieba script", corpus["warm_reports_s"] / med["bare jieba script"],
              "<= 0.35"),
             (f"peak MB, keywords --jobs 1, {args.corpus_mb:g} MB corpus", corpus["peak_mb_jobs1"], "<= 300"),
+            ("traditional: loading / rjieba cutting (chars a second)",
+             corpus["conversion"]["load_traditional_chars_per_s"] / corpus["conversion"]["cut_rjieba_chars_per_s"],
+             "(< 1: conversion bounds)"),
         ]
         if "peak_mb_big_jobs1" in corpus:
             rows.append((f"peak MB, keywords --jobs 1, {args.big_mb:g} MB corpus", corpus["peak_mb_big_jobs1"], "<= 300"))

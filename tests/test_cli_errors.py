@@ -90,7 +90,8 @@ def test_bad_options_are_usage_errors(cli):
 def test_ctrl_c_ends_quietly_with_130(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("全面推进乡村振兴，持续优化营商环境，推动高质量发展。\n" * 150_000, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "govreport", "keywords", "--no-cache", "--jobs", "2", str(big), str(big)],
+    proc = subprocess.Popen([sys.executable, "-m", "govreport", "keywords", "--no-cache", "--jobs", "2",
+                             "--segmenter", "jieba", str(big), str(big)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(2.5)
     proc.send_signal(signal.SIGINT)

@@ -47,6 +47,8 @@ JobsOption = Annotated[Optional[int], typer.Option(
     show_default=False)]
 NoCache = Annotated[bool, typer.Option(
     "--no-cache", help="Neither read nor write the result cache (see `govreport cache info`).")]
+SegmenterOption = Annotated[str, typer.Option(
+    "--segmenter", help="auto (rjieba where installed, else jieba), jieba or rjieba; --pos and textrank use jieba.")]
 MaxSizeOption = Annotated[float, typer.Option(
     "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2).")]
 
@@ -150,6 +152,7 @@ def keywords(
     by_doc: Annotated[bool, typer.Option("--by-doc", help="One list per input, with a file column.")] = False,
     terms: Annotated[Optional[str], typer.Option(
         "--terms", help="Count exactly these comma-separated terms, zeros included (a text search).")] = None,
+    segmenter: SegmenterOption = "auto",
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
@@ -169,7 +172,8 @@ def keywords(
     wanted = [to_simplified(t) for t in _csv_list(terms)]
     options = kw.Options(min_len=min_len, stopwords=kw.load_stopwords(stopwords or ()),
                          pos=frozenset(_csv_list(pos)), method=method)
-    task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted))
+    backend = _backend(segmenter, needs_tags=bool(options.pos) or method == "textrank")
+    task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted), backend)
     batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
     several = len(batch.paths) > 1
     rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
@@ -274,6 +278,22 @@ def targets(
     _stream(inputs, RowsTask(tg.extract), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
             pick=lambda found: tg.select(found, kind=kind, indicator=wanted, year=year))
+
+
+def _backend(choice: str, *, needs_tags: bool = False) -> str:
+    """The segmenter a run uses; jieba wherever POS tags are needed."""
+    from govreport.analyses.segment import BACKENDS, available
+
+    if choice not in BACKENDS:
+        raise typer.BadParameter(f"{choice!r} is not one of {', '.join(BACKENDS)}", param_hint="--segmenter")
+    if needs_tags:
+        if choice == "rjieba":
+            raise typer.BadParameter("--pos and --method textrank need jieba's tagger", param_hint="--segmenter")
+        return "jieba"
+    backend = available(choice)
+    if backend == "rjieba" and available("auto") != "rjieba":
+        raise typer.BadParameter("rjieba is not installed (pip install rjieba)", param_hint="--segmenter")
+    return backend
 
 
 def _check_pattern(indicator: str) -> None:
@@ -399,6 +419,7 @@ def compare(
     top: Annotated[int, typer.Option("--top", "-n", min=0, help="Words shown for each side (0 = all).")] = 20,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Drop words seen fewer times in all.")] = 3,
     min_len: Annotated[int, typer.Option("--min-len", min=1, help="Shortest word, in characters.")] = 2,
+    segmenter: SegmenterOption = "auto",
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
@@ -413,7 +434,7 @@ def compare(
     from govreport.analyses import keywords as kw
     from govreport.analyses.keyness import KeynessRow, keyness, totals
 
-    task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())))
+    task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())), backend=_backend(segmenter))
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
     sides = [_load([side], task, run) for side in (a, b)]
     (count_a, total_a), (count_b, total_b) = (totals(counts for _, counts in side) for side in sides)

@@ -239,11 +239,12 @@ class KeywordTask:
     options: Options
     userdicts: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    backend: str = "jieba"  # jieba or rjieba, as resolved for this run
 
     def __call__(self, doc: "Document") -> WordCounts:
         from govreport.analyses.segment import segmenter
 
-        seg = segmenter(self.userdicts)
+        seg = segmenter(self.userdicts, self.backend)
         if self.terms:
             return count_terms(doc, seg, self.terms)
         return count_words(doc, seg, self.options)
@@ -252,7 +253,7 @@ class KeywordTask:
         """Everything that changes a document's counts: data, dictionaries, options."""
         o = self.options
         parts = ("keywords", datafiles.fingerprint(), datafiles.file_digest(self.userdicts), o.min_len,
-                 sorted(o.stopwords), sorted(o.pos), o.method, self.terms)
+                 sorted(o.stopwords), sorted(o.pos), o.method, self.terms, self.backend)
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
     def rename(self, result: WordCounts, name: str) -> WordCounts:
