@@ -85,7 +85,7 @@ def base_value(value: float, unit: str) -> tuple[float, str]:
     if found:
         factor *= found.factor
         name = found.base_name
-    return round(value * factor, 6), name
+    return float(f"{value * factor:.12g}"), name  # 4.06万亿 is 4060000000000, not ...999.9995
 
 
 @cache
