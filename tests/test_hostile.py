@@ -249,8 +249,8 @@ def test_mixed_encodings_and_utf16_without_bom(cli, tmp_path):
 def test_no_file_is_left_open(tmp_path):
     userdict = tmp_path / "dict.txt"
     userdict.write_text("新质生产力 100 n\n", encoding="utf-8")
-    code = ("from govreport.analyses.segment import Segmenter\nfrom govreport.analyses.keywords import idf_table\n"
-            f"Segmenter((r'{userdict}',)); idf_table()\nimport gc; gc.collect()")
+    code = ("from govreport.analyses.segment import Segmenter\nfrom govreport.analyses.keywords import profile\n"
+            f"Segmenter((r'{userdict}',)); profile()\nimport gc; gc.collect()")
     done = subprocess.run([sys.executable, "-X", "dev", "-W", "error::ResourceWarning", "-c", code],
                           capture_output=True, text=True)
     assert done.returncode == 0 and "ResourceWarning" not in done.stderr

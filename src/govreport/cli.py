@@ -148,7 +148,7 @@ def keywords(
         exists=True, dir_okay=False)] = None,
     pos: Annotated[Optional[str], typer.Option(
         "--pos", help="Keep only these jieba POS tags, e.g. n,vn,nz (runs the slower tagger).")] = None,
-    method: Annotated[str, typer.Option("--method", "-m", help="freq, tfidf or textrank.")] = "freq",
+    method: Annotated[str, typer.Option("--method", "-m", help="freq; keyness or tfidf (against a profile of real reports); textrank.")] = "freq",
     by_doc: Annotated[bool, typer.Option("--by-doc", help="One list per input, with a file column.")] = False,
     terms: Annotated[Optional[str], typer.Option(
         "--terms", help="Count exactly these comma-separated terms, zeros included (a text search).")] = None,
@@ -231,7 +231,7 @@ def slogans(
     else:
         rows = sl.merge(reported(batch), several=several, **options)
     fields = (["file"] if several or by_doc else []) + ["phrase", "type", "quoted", "mentions", "first_line"]
-    fields += (["files"] if several and not by_doc else []) + (["meaning"] if explain else [])
+    fields += (["files"] if several and not by_doc else []) + (["meaning", "first_year"] if explain else [])
     _emit(rows, fields, fmt, no_header)
     _finish(batch)
 
@@ -478,6 +478,81 @@ def text(
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
+    _finish(batch)
+
+
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="Side A (the earlier): a report, a folder or a glob.")],
+    b: Annotated[str, typer.Argument(help="Side B (the later): a report, a folder or a glob.")],
+    top: Annotated[int, typer.Option("--top", "-n", min=0, help="Words shown for each side (0 = all).")] = 20,
+    section: Annotated[Optional[str], typer.Option(
+        "--section", "-s", help="Only these sections: target,formula,slogan,word.")] = None,
+    segmenter: SegmenterOption = "auto",
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
+) -> None:
+    """What changed from A to B: targets raised, lowered, new and dropped (matched by codebook code and
+    change); formulas and slogans new, dropped and kept; the words each side uses more (keyness).
+
+    Example: govreport diff corpus/national/national-2024.txt corpus/national/national-2025.txt
+    """
+    from govreport.analyses import diff as df
+    from govreport.output.views import diff_view
+
+    wanted = _csv_list(section) or ["target", "formula", "slogan", "word"]
+    if unknown := [s for s in wanted if s not in ("target", "formula", "slogan", "word")]:
+        raise typer.BadParameter(f"unknown section {unknown[0]!r}", param_hint="--section")
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
+    task = RowsTask(df.diff_facts, (_backend(segmenter),))
+    sides = [_load([side], task, run) for side in (a, b)]
+    facts = [[result for _, result in side] for side in sides]
+    rows = [r for r in df.diff(facts[0], facts[1], top=top) if r.section in wanted]
+    _emit(rows, [f.name for f in dataclasses.fields(df.DiffRow)], fmt, no_header, diff_view())
+    if any(side.failed for side in sides):
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+
+
+@app.command()
+def trend(
+    arguments: Annotated[list[str], typer.Argument(
+        help="Terms, then inputs: an argument that names a file, folder or glob is an input.", show_default=False)],
+    by_region: Annotated[bool, typer.Option("--by-region", help="One line per region and year, not per year.")] = False,
+    segmenter: SegmenterOption = "auto",
+    fmt: FormatOption = None,
+    no_header: NoHeader = False,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
+) -> None:
+    """How often reports use terms, per 10,000 tokens by report year (and region): a sparkline on a
+    terminal, one row per term and year in a pipe.
+
+    Example: govreport trend 新质生产力 乡村振兴 高质量发展 corpus/national/
+    """
+    from govreport.analyses import trend as tr
+    from govreport.document.simplify import to_simplified
+    from govreport.output.views import trend_view
+    from govreport.readers.sources import names_input
+
+    terms = [to_simplified(a) for a in arguments if not names_input(a)]
+    inputs = [a for a in arguments if names_input(a)]
+    if not terms:
+        raise typer.BadParameter("give at least one term before the inputs", param_hint="TERMS")
+    task = RowsTask(tr.trend_facts, (tuple(terms), _backend(segmenter)))
+    batch = _load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+    rows = tr.trend((facts for _, facts in batch), terms, by_region=by_region)
+    from govreport.output.render import resolve_format
+
+    if resolve_format(fmt.value if fmt else None, sys.stdout) == "table":
+        _emit(tr.lines(rows), [f.name for f in dataclasses.fields(tr.TrendLine)], fmt, no_header, trend_view())
+    else:
+        _emit(rows, [f.name for f in dataclasses.fields(tr.TrendRow)], fmt, no_header)
     _finish(batch)
 
 

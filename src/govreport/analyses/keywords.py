@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,7 @@ NUMERAL = re.compile(r"^第?[〇零一二两三四五六七八九十百千万亿
 # A quoted phrase that may become one word for its document ("放管服", "六稳", "1+8+N").
 KEEPABLE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9+]{2,8}$")
 TEXTRANK_WINDOW = 5
-METHODS = ("freq", "tfidf", "textrank")
+METHODS = ("freq", "tfidf", "textrank", "keyness")
 
 
 @dataclass(frozen=True)
@@ -161,14 +162,15 @@ def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
     counts: Counter = Counter()
     docs: Counter = Counter()
     edges: Counter = Counter()
-    total = 0
+    total = parts_seen = 0
     for part in parts:
+        parts_seen += 1
         counts.update(part.counts)
         docs.update(part.counts.keys() if not keep_zeros else (w for w, n in part.counts.items() if n))
         if part.edges:
             edges.update(part.edges)
         total += part.tokens
-    scores = _scores(method, counts, edges, total)
+    scores = _scores(method, counts, edges, total, docs if parts_seen > 1 else None, parts_seen)
     words = [w for w, n in counts.items() if n >= min_count or (keep_zeros and n == 0)]
     order = lambda w: (-scores[w], -counts[w], w)  # noqa: E731
     words = heapq.nsmallest(top, words, key=order) if top else sorted(words, key=order)
@@ -181,12 +183,23 @@ def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
     ]
 
 
-def _scores(method: str, counts: Counter, edges: Counter, total: int) -> dict[str, float]:
+def _scores(method: str, counts: Counter, edges: Counter, total: int, docs: Counter | None,
+            parts: int) -> dict[str, float]:
+    """freq: counts; tfidf: term frequency x IDF from the inputs when there are several, from the
+    reference profile of government reports for one (a word in every report weighs nothing);
+    keyness: G2 against that profile; textrank."""
     if method == "freq":
         return counts
     if method == "tfidf":
-        idf, median = idf_table()
-        return {w: (n / max(total, 1)) * idf.get(w, median) for w, n in counts.items()}
+        reference = profile()
+        n_docs, df = (parts, docs) if docs is not None else (reference.docs, reference.df)
+        return {w: (n / max(total, 1)) * math.log((1 + n_docs) / (1 + df.get(w, 0))) for w, n in counts.items()}
+    if method == "keyness":
+        from govreport.analyses.keyness import log_likelihood
+
+        reference = profile()
+        return {w: log_likelihood(n, reference.counts.get(w, 0), max(total, 1), reference.tokens)
+                for w, n in counts.items()}
     return textrank(edges, counts)
 
 
@@ -214,22 +227,32 @@ def textrank(edges: Counter, counts: Counter, iterations: int = 20, damping: flo
     return {w: s / top for w, s in score.items()}
 
 
+@dataclass(frozen=True)
+class Profile:
+    """How government reports use words (data/profile.tsv, tools/make_profile.py): the yardstick of
+    what is typical, so keyness and tf-idf show what a report says that others do not."""
+
+    docs: int
+    tokens: int
+    df: dict[str, int]
+    counts: dict[str, int]
+
+
 @cache
-def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's bundled IDF table (general Chinese), and its median for unseen words."""
-    import importlib.util
+def profile() -> Profile:
     import os
 
-    # The file's place, found without importing jieba.analyse: its import opens idf.txt and never closes it.
-    path = os.path.join(os.path.dirname(importlib.util.find_spec("jieba").origin), "analyse", "idf.txt")
-    idf = {}
-    with open(path, encoding="utf-8") as handle:
+    df, counts, header = {}, {}, {}
+    with open(os.path.join(datafiles.DATA, "profile.tsv"), encoding="utf-8") as handle:
         for row in handle:
-            word, _, value = row.strip().partition(" ")
-            if value:
-                idf[word] = float(value)
-    values = sorted(idf.values())
-    return idf, values[len(values) // 2]
+            if row.startswith("#"):
+                if "=" in row:
+                    name, _, value = row[1:].strip().partition("=")
+                    header[name] = int(value)
+                continue
+            word, doc_freq, count = row.rstrip("\n").split("\t")
+            df[word], counts[word] = int(doc_freq), int(count)
+    return Profile(header["docs"], header["tokens"], df, counts)
 
 
 @dataclass(frozen=True)

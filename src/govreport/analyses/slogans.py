@@ -58,6 +58,7 @@ class SloganRow:
     first_line: int
     files: int | None = None
     meaning: str | None = None
+    first_year: int | None = None
 
 
 @dataclass
@@ -72,6 +73,7 @@ class PhraseStats:
     first_col: int
     lines: tuple[int, ...] = ()
     own: str = ""  # the phrase as the report writes it (％, full-width letters), for display
+    year: int | None = None  # the report's year, for the first year a formula appears in a corpus
 
 
 @cache
@@ -87,6 +89,8 @@ def classify(phrase: str, after: Sequence[str] = (), before: Sequence[str] = ())
     """
     if phrase in glossary():
         return glossary()[phrase][0]
+    if len(phrase) == 1:
+        return "quote"  # “1”以…为统领, “好”: a symbol or a word cited, not a phrase of its own
     if SENTENCE.search(phrase) or len(phrase) > MAX_SLOGAN:
         return "quote"
     if EVENT.search(phrase):
@@ -169,11 +173,14 @@ def merge(parts: Iterable[tuple[str, list[PhraseStats]]], *, types: Sequence[str
             row["quoted"] += s.quoted
             row["mentions"] += s.mentions
             row["files"] += 1
+            if s.year is not None and (row.get("first_year") is None or s.year < row["first_year"]):
+                row["first_year"] = s.year
     kept = [(key, r) for key, r in rows.items() if r["type"] in types and r["quoted"] >= min_count]
     kept.sort(key=lambda item: (-item[1]["quoted"], item[1]["_at"]))
     return [SloganRow(file=r["file"] if several else None, phrase=r["phrase"], type=r["type"], quoted=r["quoted"],
                       mentions=r["mentions"], first_line=r["first_line"], files=r["files"] if several else None,
-                      meaning=glossary().get(key[0], (None, None))[1] if explain else None)
+                      meaning=glossary().get(key[0], (None, None))[1] if explain else None,
+                      first_year=r.get("first_year") if explain else None)
             for key, r in kept]
 
 
@@ -184,5 +191,10 @@ def damaged_quotes(stats: Sequence[PhraseStats]) -> list[int]:
 
 def slogan_stats(doc: Document, unquoted: bool = False) -> list[PhraseStats]:
     """Quoted phrases of one document, and with `unquoted` the formulas written without quotes."""
-    stats = phrase_stats(doc)
-    return stats + unquoted_formulas(doc) if unquoted else stats
+    from dataclasses import replace
+
+    from govreport.rules.frames import report_year
+
+    stats = phrase_stats(doc) + (unquoted_formulas(doc) if unquoted else [])
+    year = report_year(doc.lines)
+    return [replace(s, year=year) for s in stats] if year is not None else stats

@@ -53,3 +53,23 @@ def panel_view() -> View:
                          ("unit", lambda r: r.unit), ("target_low", lambda r: cell(r.target_low)),
                          ("actual_value", lambda r: cell(r.actual))],
                 max_width={"indicator": 14})
+
+
+def diff_view() -> View:
+    """A diff on a terminal: what, how it moved, both sides as written."""
+    return View(columns=[("section", lambda r: r.section), ("name", lambda r: r.name), ("status", lambda r: r.status),
+                         ("A", lambda r: r.a), ("B", lambda r: r.b), ("A at", lambda r: _short(r.a_at)),
+                         ("B at", lambda r: _short(r.b_at))],
+                max_width={"name": 18})
+
+
+def _short(at: str | None) -> str | None:
+    """national-2024.txt:30 for ../shared/reports/national-2024.txt:30: the line, without the folders."""
+    return at.replace("\\", "/").rsplit("/", 1)[-1] if at else at
+
+
+def trend_view() -> View:
+    """A term's rate over the years at a glance."""
+    return View(columns=[("term", lambda r: r.term), ("region", lambda r: r.region), ("years", lambda r: r.years),
+                         ("per 10k", lambda r: r.spark), ("first", lambda r: r.first), ("last", lambda r: r.last),
+                         ("peak", lambda r: r.peak_year)])

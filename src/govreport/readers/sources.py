@@ -62,6 +62,13 @@ def expand(args: Iterable[str]) -> Iterator[str | InputError | Skipped]:
             yield InputError(shown(arg), "no such file or folder")
 
 
+def names_input(arg: str) -> bool:
+    """An argument that names an input (a file, a folder, `-`, a glob that matches), not a word."""
+    if arg == "-" or os.path.lexists(arg):
+        return True
+    return any(ch in arg for ch in GLOB_CHARS) and any(isinstance(item, str) for item in _glob(arg))
+
+
 def _walk(folder: str) -> Iterator[str | InputError | Skipped]:
     """Reports under a folder, by name; symlinked folders are not entered, unreadable ones reported."""
     problems: list[OSError] = []

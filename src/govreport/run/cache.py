@@ -34,7 +34,8 @@ ROW_TYPES = {
     "OutlineRow": "govreport.analyses.outline", "KwicRow": "govreport.analyses.kwic",
     "DamageRow": "govreport.analyses.doctor", "PhraseStats": "govreport.analyses.slogans",
     "WordCounts": "govreport.analyses.keywords", "PanelFacts": "govreport.analyses.panel",
-    "TextLine": "govreport.analyses.text",
+    "TextLine": "govreport.analyses.text", "DiffFacts": "govreport.analyses.diff",
+    "TrendFacts": "govreport.analyses.trend",
 }
 
 
