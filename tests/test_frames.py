@@ -65,3 +65,18 @@ def test_nearest_time_words_before_a_figure_win():
     assert clause_frame("国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近", line, 2023)[0].label == "2013-2022"
     assert clause_frame("城镇新增就业预期目标比去年多", line, 2017)[0] is line  # a comparison, not a time
     assert clause_frame("去年国内生产总值增长", line, 2021)[0].label == "2020"
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("“十一五”前四年累计单位国内生产总值能耗下降14.38%", 2010, ("review", "span", "2006-2009", False)),
+    ("三年来，累计完成投资", 2010, ("review", "span", "2007-2009", False)),
+    ("近两年年均增长6%", 2024, ("review", "span", "2022-2023", False)),
+    ("今后三年", 2021, ("plan", "plan", "2023", False)),
+    ("今后五年", 2022, ("plan", "plan", "2026", True)),
+])
+def test_spans_and_horizons_of_a_few_years(text, year, expected):
+    """A span of two to four years frames its own sentence, never the paragraphs after it."""
+    from govreport.rules.frames import time_frames
+
+    (_, _, frame), = time_frames(text, year)
+    assert (frame.kind, frame.period, frame.label, frame.lasting) == expected

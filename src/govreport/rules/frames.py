@@ -28,9 +28,11 @@ PLANNED_YEAR = re.compile(r"(\d{4})年(?:的|国家)?(?:预计|计划|预算)")
 TIME_WORDS = re.compile(
     r"(?P<horizon>到(?P<horizon_year>\d{4})年(?:底|末)?)"
     r"|(?P<term>(?:“|\")?十(?P<term_digit>[一二三四五六七八九])五(?:”|\")?(?:规划)?(?:时期|期间|末|以来|期末))"
+    r"|(?P<term_part>(?:“|\")?十(?P<part_digit>[一二三四五六七八九])五(?:”|\")?(?:规划)?(?:的)?前(?P<part_years>[两二三四])年)"
     r"|(?P<term_plan>第十(?P<plan_digit>[一二三四五六七八九])个五年规划(?:时期|期间))"
-    r"|(?P<ahead>今后五年|未来五年)"
+    r"|(?P<ahead>(?:今后|未来)(?P<ahead_years>[两三四五])年)"
     r"|(?P<past5>过去五年|过去的五年|这五年|五年来|近五年|本届政府任期|(?<![一二三四五六七八九十\d])五年(?=年均|累计|间|共|来))"
+    r"|(?P<past_n>(?:过去|近)(?P<past_years>[两三四])年|(?<![一二三四五六七八九十\d])(?P<n_years>[两三四])年(?=来|累计|年均|间))"
     r"|(?P<past10>过去十年|这十年|十年来|(?<![一二三四五六七八九十\d])十年(?=年均|累计|增加|增长|间))"
     r"|(?P<so_far>今年以来)"
     r"|(?P<last>(?<![比较同于])(?:去年|上年(?!均))|过去一年|过去的一年|一年来|这一年)"
@@ -119,8 +121,16 @@ def _frame(match: re.Match, y: int) -> Frame | None:
         if last < y:
             return Frame("review", "span", last, first)
         return Frame("plan", "plan", last) if first <= y + 1 else None
-    if kind == "ahead":
-        return Frame("plan", "plan", y + 4)
+    if kind == "term_part":  # "“十一五”前四年累计": the plan's first years
+        first, _ = plan_years(10 + CN_DIGIT[match.group("part_digit")])
+        years = CN_DIGIT.get(match.group("part_years"), 2)
+        return Frame("review", "span", first + years - 1, first, lasting=False)
+    if kind == "past_n":  # "三年来", "近两年": the years before the report's; its own sentence only
+        years = CN_DIGIT.get(match.group("past_years") or match.group("n_years"), 2)
+        return Frame("review", "span", y - 1, y - years, lasting=False)
+    if kind == "ahead":  # "今后五年" opens a term's plan; "未来三年" is one goal's horizon
+        years = CN_DIGIT.get(match.group("ahead_years"), 2)
+        return Frame("plan", "plan", y + years - 1, lasting=years == 5)
     if kind == "past5":
         return Frame("review", "span", y - 1, y - 5)
     if kind == "past10":
