@@ -136,6 +136,11 @@ def main() -> None:
     for name in ("targets", "slogans"):
         if _has_command(name):
             commands[f"govreport {name}"] = govreport(name, "--no-cache", report)
+    national = sorted(str(p) for p in (SHARED / "reports").glob("national-20*.txt"))
+    page = os.path.join(tempfile.mkdtemp(prefix="govreport-bench-digest-"), "digest.html")
+    if national and _has_command("digest"):
+        commands["govreport digest (national reports)"] = govreport("digest", "--no-cache", *national, "-o", page)
+        commands["govreport digest (national reports, cached)"] = govreport("digest", *national, "-o", page)
     med = side_by_side(commands, args.runs)
     rows = [
         ("keywords (rjieba) / bare jieba script", med["govreport keywords"] / med["bare jieba script"], "<= 0.5"),
@@ -146,6 +151,11 @@ def main() -> None:
     for name in ("targets", "slogans"):
         if f"govreport {name}" in med:
             rows.append((f"govreport {name} / jieba initialize", med[f"govreport {name}"] / med["import jieba; initialize"], "<= 0.5"))
+    if "govreport digest (national reports)" in med:
+        rows.append((f"digest of the {len(national)} national reports, no cache (s)",
+                     med["govreport digest (national reports)"], "(measured)"))
+        rows.append((f"digest of the {len(national)} national reports, cached (s)",
+                     med["govreport digest (national reports, cached)"], "(measured)"))
     corpus = corpus_measures(args.corpus_mb, args.big_mb) if args.corpus_mb else {}
     if corpus:
         rows += [

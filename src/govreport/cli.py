@@ -557,6 +557,100 @@ def trend(
 
 
 @app.command()
+def digest(
+    inputs: Inputs = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Write the page to this file [default: stdout, when it is not a terminal].",
+        show_default=False)] = None,
+    terms: Annotated[Optional[str], typer.Option(
+        "--terms", help="Terms to follow over the years, e.g. 新质生产力,乡村振兴 [default: the words that rose "
+                        "and fell most].")] = None,
+    segmenter: SegmenterOption = "auto",
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
+) -> None:
+    """One self-contained HTML page (inline SVG charts, no script, opens from a file). One report: its info,
+    outline, this year's targets beside last year's results, distinctive words, formulas, damage. Several:
+    the panel as charts, term trends, the diff of a region's latest two reports.
+
+    Example: govreport digest corpus/national/ -o digest.html
+    """
+    from govreport import __version__ as version
+    from govreport.analyses import digest as dg
+    from govreport.document.simplify import to_simplified
+    from govreport.output.digest import page
+
+    if output is None and sys.stdout.isatty():
+        warn("give -o FILE for the page (or pipe stdout into a file)")
+        raise typer.Exit(ExitCode.USAGE)
+    followed = tuple(to_simplified(t) for t in _csv_list(terms))
+    run = Run(None, False, encoding, jobs, no_cache, max_size)
+    batch = _load(inputs, RowsTask(dg.digest_facts, (followed, _backend(segmenter))), run)
+    if output not in (None, "-"):
+        _refuse_to_overwrite(output, [p for p in batch.paths if isinstance(p, str)])
+    facts = [result for _, result in batch]
+    if not facts:
+        warn("no report could be read: no digest written")
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+    html = page(dg.assemble(facts, followed), version=version)
+    if output in (None, "-"):
+        _emit_text(html)
+    else:
+        _write_new(output, html)
+        warn(f"wrote {output} ({len(facts)} report{'s' if len(facts) > 1 else ''})")
+    _finish(batch)
+
+
+def _refuse_to_overwrite(output: str, inputs: list[str]) -> None:
+    """The page never replaces an input, a folder or anything that is not a regular file."""
+    if os.path.isdir(output):
+        warn(f"{output}: is a folder; give a file name for the page")
+        raise typer.Exit(ExitCode.USAGE)
+    if os.path.lexists(output) and not os.path.isfile(output):
+        warn(f"{output}: is not a regular file; give another name for the page")
+        raise typer.Exit(ExitCode.USAGE)
+    if os.path.exists(output) and any(os.path.exists(p) and os.path.samefile(output, p) for p in inputs):
+        warn(f"{output}: is one of the inputs; give another name for the page")
+        raise typer.Exit(ExitCode.USAGE)
+
+
+def _write_new(path: str, text: str) -> None:
+    """Written whole or not at all: a temporary file beside it, then renamed over it."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=".html", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as err:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+        warn(f"{path}: cannot write the page ({err.strerror or err})")
+        raise typer.Exit(ExitCode.INPUT_FAILED) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _emit_text(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+
+
+@app.command()
 def doctor(
     inputs: Inputs = None,
     fmt: FormatOption = None,

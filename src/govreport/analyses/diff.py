@@ -51,10 +51,14 @@ class DiffFacts:
 
 def diff_facts(doc, backend: str = "jieba") -> DiffFacts:
     year = report_year(doc.lines)
-    targets = tuple(r for r in extract(doc) if r.kind == "target" and r.period == "year" and r.code
-                    and r.year == str(year))
     words = KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)(doc)
-    return DiffFacts(doc.name, region_of(doc.lines), year, targets, tuple(phrase_stats(doc)), words)
+    return DiffFacts(doc.name, region_of(doc.lines), year, annual_targets(extract(doc), year),
+                     tuple(phrase_stats(doc)), words)
+
+
+def annual_targets(rows: Iterable[TargetRow], year: int | None) -> tuple[TargetRow, ...]:
+    """The coded targets a report sets for its own year: what a diff compares."""
+    return tuple(r for r in rows if r.kind == "target" and r.period == "year" and r.code and r.year == str(year))
 
 
 def diff(side_a: Iterable[DiffFacts], side_b: Iterable[DiffFacts], *, top: int = 20) -> list[DiffRow]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govreport.document.document import Document
@@ -36,8 +37,11 @@ class InfoRow:
     damaged: int
 
 
-def describe(doc: Document) -> InfoRow:
-    """One row about the document, parsed from its opening lines (null where they are silent)."""
+def describe(doc: Document, rows: Sequence | None = None) -> InfoRow:
+    """One row about the document, parsed from its opening lines (null where they are silent).
+
+    `rows`: the document's figures when the caller has extracted them already.
+    """
     from govreport.analyses.targets import extract
 
     lines = doc.lines[:HEAD_LINES]
@@ -50,7 +54,7 @@ def describe(doc: Document) -> InfoRow:
         speaker = next((line for line in lines[after + 1:after + 3] if NAME_LINE.match(line)
                         and not line.startswith("各位")), None)
     region = region_of(doc.lines)
-    rows = extract(doc)
+    rows = extract(doc) if rows is None else rows
     return InfoRow(
         file=doc.name, title=title, region=region, level=level_of(region),
         year=report_year(doc.lines),

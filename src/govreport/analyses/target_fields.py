@@ -192,7 +192,7 @@ def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | N
     clause = clause_before(line[start:fig.start])
     after = line[fig.end:end]
     name = clean_name(clause.lstrip("、和及与"))
-    if cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
+    if not name or cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
         name = noun_after(after) or name or previous or ""
     elif (owner := cues.OWNER_AFTER.match(after)) and not is_count(fig.unit):
         name = owner.group(1) + name
@@ -222,4 +222,4 @@ def clean_name(clause: str) -> str:
         text = cues.TRAIL_WORDS.sub("", text)
     if "、" in text and len(text) > 24:
         text = text.split("、")[-1]
-    return text[-24:]
+    return text[-24:].strip("、，,；;：: ")

@@ -35,7 +35,7 @@ ROW_TYPES = {
     "DamageRow": "govreport.analyses.doctor", "PhraseStats": "govreport.analyses.slogans",
     "WordCounts": "govreport.analyses.keywords", "PanelFacts": "govreport.analyses.panel",
     "TextLine": "govreport.analyses.text", "DiffFacts": "govreport.analyses.diff",
-    "TrendFacts": "govreport.analyses.trend",
+    "TrendFacts": "govreport.analyses.trend", "DigestFacts": "govreport.analyses.digest",
 }
 
 

@@ -1,0 +1,297 @@
+"""A digest: what one report, or a set of them, says at a glance. One pass over each document
+(DigestFacts, cached like every command's results); the page is then put together from the other
+analyses — panel, diff, trend, keyness, the glossary — for output/digest.py to draw."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from govreport.analyses.diff import DiffFacts, DiffRow, annual_targets, diff
+from govreport.analyses.doctor import DamageRow, diagnose
+from govreport.analyses.info import InfoRow, describe
+from govreport.analyses.keyness import keyness
+from govreport.analyses.keywords import (
+    KeywordRow,
+    KeywordTask,
+    Options,
+    WordCounts,
+    load_stopwords,
+    rank,
+)
+from govreport.analyses.outline import OutlineRow, outline_rows
+from govreport.analyses.panel import PanelFacts, PanelRow, build_panel
+from govreport.analyses.slogans import PhraseStats, SloganRow, merge, slogan_stats
+from govreport.analyses.targets import extract
+from govreport.analyses.trend import TrendFacts, TrendRow, trend
+from govreport.rules.codebook import by_code
+
+ENCODING_DAMAGE = ("mojibake", "lost")  # the rest of a damage report is layout repair, counted only
+KEYWORDS = 15
+FORMULAS = 40
+LINE_CHARTS = 24  # indicator-over-years charts on one page; the rest are named in a note
+BAR_CHARTS = 8  # indicator-across-regions charts
+MIN_YEARS = 3  # an indicator needs figures for this many years to be drawn as a line
+MIN_REGIONS = 3  # ... and targets in this many regions to be drawn across regions
+AUTO_TERMS = 3  # words rising and words falling, when the user names no terms
+MIN_TERM_COUNT = 8
+
+
+@dataclass(frozen=True)
+class DigestFacts:
+    """Everything a digest needs from one document."""
+
+    info: InfoRow
+    outline: tuple[OutlineRow, ...]
+    panel: PanelFacts
+    phrases: tuple[PhraseStats, ...]
+    words: WordCounts
+    terms: dict[str, int]  # exact occurrences of the terms the user asked to follow
+    damage: tuple[DamageRow, ...]  # encoding damage, line by line
+    repairs: dict[str, int]  # layout repairs by kind (split line, stray space, invisible character)
+
+
+def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
+    rows = extract(doc)
+    info = describe(doc, rows)
+    panel = PanelFacts(doc.name, info.region, info.level, info.year,
+                       tuple(r for r in rows if r.period == "year" and r.kind in ("target", "actual")))
+    damage = diagnose(doc)
+    return DigestFacts(
+        info=info, outline=tuple(outline_rows(doc, max_level=2)), panel=panel, phrases=tuple(slogan_stats(doc)),
+        words=KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)(doc),
+        terms={term: doc.text.count(term) for term in terms},
+        damage=tuple(d for d in damage if d.kind in ENCODING_DAMAGE),
+        repairs=dict(Counter(d.kind for d in damage if d.kind not in ENCODING_DAMAGE)))
+
+
+@dataclass(frozen=True)
+class YearPair:
+    """This year's target beside last year's result, for one indicator of one report."""
+
+    code: str
+    indicator: str
+    change: str
+    unit: str
+    result_text: str | None
+    result_value: float | None
+    result_at: str | None
+    target_text: str | None
+    target_low: float | None
+    target_high: float | None
+    target_at: str | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as data: the renderer chooses how it looks, never what it says. Values in base units."""
+
+    kind: str  # line (x: years), bars (x: regions), words (x: words, one series)
+    title: str
+    unit: str
+    x_labels: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]
+
+
+@dataclass
+class Digest:
+    reports: list[InfoRow]
+    outline: list[OutlineRow] = field(default_factory=list)
+    pairs: list[YearPair] = field(default_factory=list)
+    keywords: list[KeywordRow] = field(default_factory=list)
+    keyword_chart: Chart | None = None
+    formulas: list[SloganRow] = field(default_factory=list)
+    damage: list[DamageRow] = field(default_factory=list)
+    repairs: dict[str, int] = field(default_factory=dict)
+    panel: list[PanelRow] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    trend_chart: Chart | None = None
+    trend: list[TrendRow] = field(default_factory=list)
+    diff: list[DiffRow] = field(default_factory=list)
+    diff_sides: tuple[InfoRow, InfoRow] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def single(self) -> bool:
+        return len(self.reports) == 1
+
+
+def assemble(facts: Sequence[DigestFacts], terms: Sequence[str] = ()) -> Digest:
+    """The digest of one report (its own page) or of several (panel, trends, the latest diff)."""
+    facts = sorted(facts, key=lambda f: (f.info.year or 0, f.info.region or "", f.info.file))
+    page = Digest(reports=[f.info for f in facts])
+    page.formulas = merge(((f.info.file, list(f.phrases)) for f in facts), types=("formula",), explain=True,
+                          several=len(facts) > 1)[:FORMULAS]
+    page.damage = [d for f in facts for d in f.damage]
+    for f in facts:
+        for kind, n in f.repairs.items():
+            page.repairs[kind] = page.repairs.get(kind, 0) + n
+    if len(facts) == 1:
+        _one(page, facts[0])
+    elif facts:
+        _several(page, facts, terms)
+    return page
+
+
+def _one(page: Digest, facts: DigestFacts) -> None:
+    page.outline = list(facts.outline)
+    page.pairs = year_pairs(facts.panel)
+    page.keywords = rank([facts.words], method="keyness", top=KEYWORDS, min_count=2)
+    page.keyword_chart = Chart("words", "与政府工作报告常用词相比最突出的词（对数似然 G²）", "G²",
+                               tuple(r.word for r in page.keywords), (("G²", tuple(r.score for r in page.keywords)),))
+    if facts.info.year is None:
+        page.notes.append("没有找到报告年份：无法把今年目标与去年结果对照")
+
+
+def year_pairs(panel: PanelFacts) -> list[YearPair]:
+    """Targets for the report's year beside the results it states for the year before, by indicator;
+    the codebook's indicators first, in its order."""
+    if panel.year is None:
+        return []
+    rows = build_panel([panel])
+    targets = {_key(r): r for r in rows if r.year == panel.year and r.target_text is not None}
+    results = {_key(r): r for r in rows if r.year == panel.year - 1 and r.actual_text is not None
+               and (r.code or _key(r) in targets)}  # a result of its own is shown only for a coded indicator
+    order = {code: i for i, code in enumerate(by_code())}
+    keys = sorted(set(targets) | set(results), key=lambda k: (k not in targets, order.get(k[0], len(order)), k))
+    pairs = []
+    for key in keys:
+        target, result = targets.get(key), results.get(key)
+        some = target or result
+        pairs.append(YearPair(
+            some.code, some.indicator, some.change, some.unit,
+            result.actual_text if result else None, result.actual if result else None,
+            result.actual_file if result else None,
+            target.target_text if target else None, target.target_low if target else None,
+            target.target_high if target else None, target.target_file if target else None))
+    return pairs
+
+
+def _key(row: PanelRow) -> tuple[str, str, str]:
+    return (row.code or row.indicator, row.change, row.unit)
+
+
+def _several(page: Digest, facts: Sequence[DigestFacts], terms: Sequence[str]) -> None:
+    page.panel = build_panel(f.panel for f in facts)
+    page.charts = _line_charts(page.panel, page.notes) + _bar_charts(page.panel)
+    _trends(page, facts, terms)
+    _latest_diff(page, facts)
+
+
+def _line_charts(panel: list[PanelRow], notes: list[str]) -> list[Chart]:
+    """One chart per region and coded indicator seen over MIN_YEARS years: target band and actual."""
+    series: dict[tuple, list[PanelRow]] = defaultdict(list)
+    for row in panel:
+        if row.code and (row.target_low is not None or row.actual is not None):
+            series[(row.region, row.code, row.change, row.unit)].append(row)
+    order = {code: i for i, code in enumerate(by_code())}
+    drawn = [(key, rows) for key, rows in series.items() if len({r.year for r in rows}) >= MIN_YEARS]
+    drawn.sort(key=lambda item: (-sum(r.target_low is not None and r.actual is not None for r in item[1]),
+                                 order[item[0][1]], str(item[0][0])))
+    if len(drawn) > LINE_CHARTS:
+        notes.append(f"另有 {len(drawn) - LINE_CHARTS} 个指标有{MIN_YEARS}年以上的数字，未画图；面板数据表列出全部")
+    chosen = sorted(drawn[:LINE_CHARTS], key=lambda item: (str(item[0][0] or ""), order[item[0][1]]))
+    charts = []
+    for (region, code, change, unit), rows in chosen:
+        years = list(range(min(r.year for r in rows), max(r.year for r in rows) + 1))
+        at = {r.year: r for r in rows}
+        low = tuple(at[y].target_low if y in at else None for y in years)
+        high = tuple((at[y].target_high if at[y].target_high is not None else at[y].target_low)
+                     if y in at else None for y in years)
+        actual = tuple(at[y].actual if y in at else None for y in years)
+        lines = [("目标", low)] if low == high else [("目标下限", low), ("目标上限", high)]
+        title = f"{region or ''} {by_code()[code].name_zh}（{_change_zh(change)}）".strip()
+        charts.append(Chart("line", title, unit, tuple(str(y) for y in years), (*lines, ("实际", actual))))
+    return charts
+
+
+def _bar_charts(panel: list[PanelRow]) -> list[Chart]:
+    """Per coded indicator set by MIN_REGIONS regions in one year: each region's target beside its last result."""
+    by_indicator: dict[tuple, dict[str, dict[int, PanelRow]]] = defaultdict(lambda: defaultdict(dict))
+    for row in panel:
+        if row.code and row.region:
+            by_indicator[(row.code, row.change, row.unit)][row.region][row.year] = row
+    order = {code: i for i, code in enumerate(by_code())}
+    charts = []
+    for (code, change, unit), regions in by_indicator.items():
+        years = [y for y in {y for r in regions.values() for y in r}
+                 if sum(y in r and r[y].target_low is not None for r in regions.values()) >= MIN_REGIONS]
+        if not years:
+            continue
+        year = max(years)
+        names = sorted(r for r in regions if year in regions[r] and regions[r][year].target_low is not None)
+        targets = [regions[r][year] for r in names]
+        results = [regions[r].get(year - 1) for r in names]
+        low = tuple(t.target_low for t in targets)
+        high = tuple(t.target_high if t.target_high is not None else t.target_low for t in targets)
+        lines = [(f"{year}年目标", low)] if low == high else [(f"{year}年目标下限", low), (f"{year}年目标上限", high)]
+        lines.append((f"{year - 1}年实际", tuple(r.actual if r else None for r in results)))
+        title = f"{by_code()[code].name_zh}（{_change_zh(change)}）：{year}年目标与{year - 1}年实际，{len(names)}个地区"
+        charts.append(((-len(names), order[code]), Chart("bars", title, unit, tuple(names), tuple(lines))))
+    charts.sort(key=lambda item: item[0])
+    return [chart for _, chart in charts[:BAR_CHARTS]]
+
+
+CHANGE_ZH = {"growth": "增长", "decline": "下降", "level": "总量", "increment": "新增", "count": "数量",
+             "share": "比例"}
+
+
+def _change_zh(change: str) -> str:
+    return CHANGE_ZH.get(change, change)
+
+
+def _trends(page: Digest, facts: Sequence[DigestFacts], terms: Sequence[str]) -> None:
+    years = sorted({f.info.year for f in facts if f.info.year is not None})
+    if len(years) < 2:
+        page.notes.append("所有报告同属一年：没有词语趋势")
+        return
+    chosen = list(terms) or rising_and_falling(facts, years)
+    reports = [TrendFacts(f.info.file, f.info.region, f.info.year,
+                          {t: f.terms.get(t, f.words.counts.get(t, 0)) for t in chosen}, f.words.tokens)
+               for f in facts]
+    page.trend = [r for r in trend(reports, chosen) if r.year is not None]
+    page.trend_chart = Chart("line", "每万词出现次数，按报告年份", "每万词", tuple(str(y) for y in years),
+                             tuple((term, tuple(next((r.per_10k for r in page.trend if r.term == term and r.year == y),
+                                                     None) for y in years)) for term in chosen))
+
+
+def rising_and_falling(facts: Sequence[DigestFacts], years: Sequence[int]) -> list[str]:
+    """The words the later half of the years uses most more than the earlier half, and the reverse."""
+    middle = years[len(years) // 2]
+    late, early = Counter(), Counter()
+    late_total = early_total = 0
+    for f in facts:
+        if f.info.year is None:
+            continue
+        if f.info.year >= middle:
+            late.update(f.words.counts)
+            late_total += f.words.tokens
+        else:
+            early.update(f.words.counts)
+            early_total += f.words.tokens
+    rows = keyness(late, early, late_total, early_total, top=AUTO_TERMS, min_count=MIN_TERM_COUNT)
+    return [r.word for r in rows]
+
+
+def _latest_diff(page: Digest, facts: Sequence[DigestFacts]) -> None:
+    """The diff of the latest two reports of the region with the most reports (on a tie, the latest)."""
+    by_region: dict[str, list[DigestFacts]] = defaultdict(list)
+    for f in facts:
+        if f.info.region and f.info.year is not None:
+            by_region[f.info.region].append(f)
+    candidates = [(len({f.info.year for f in fs}), max(f.info.year for f in fs), region, fs)
+                  for region, fs in by_region.items() if len({f.info.year for f in fs}) >= 2]
+    if not candidates:
+        page.notes.append("没有哪个地区有两个年份的报告：没有前后对比")
+        return
+    *_, region, reports = max(candidates, key=lambda c: (c[0], c[1], c[2]))
+    reports = sorted(reports, key=lambda f: f.info.year)
+    older, newer = reports[-2], reports[-1]
+    page.diff_sides = (older.info, newer.info)
+    page.diff = diff([_diff_facts(older)], [_diff_facts(newer)], top=10)
+
+
+def _diff_facts(f: DigestFacts) -> DiffFacts:
+    return DiffFacts(f.info.file, f.info.region, f.info.year, annual_targets(f.panel.rows, f.info.year),
+                     f.phrases, f.words)
