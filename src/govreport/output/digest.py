@@ -150,7 +150,9 @@ def _keywords(digest: Digest, charts: "_Charts") -> str:
     body = (f"<figure class=\"wide\"><figcaption>{escape(digest.keyword_chart.title)}</figcaption>{svg}</figure>\n"
             + _table(["词", "次数", "每万词", "G²"], ((r.word, r.count, r.per_10k, r.score) for r in digest.keywords),
                      numeric=(1, 2, 3)))
-    return _section("突出词", "Distinctive words, against a profile of 47 reports", body, "keywords")
+    from govreport.analyses.keywords import profile
+
+    return _section("突出词", f"Distinctive words, against a profile of {profile().docs} reports", body, "keywords")
 
 
 def _formulas(digest: Digest) -> str:
@@ -289,6 +291,8 @@ class _Charts:
         else:
             high = (12 * len(values) + 8) * len(chart.x_labels) + 140 if chart.kind == "bars" else \
                 24 * len(chart.x_labels) + 140
+            wide = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in label) for label in labels), default=0)
+            options["margin_left"] = 12 + 4 * wide  # pygal measures a label as if every character were narrow
             drawn = pygal.HorizontalBar(width=900, height=max(300, high), print_values=chart.kind == "words", max_scale=10,
                                         show_legend=chart.kind != "words", **options)
         drawn.x_labels = [_short_region(label) for label in labels] if chart.kind == "bars" else labels
