@@ -57,3 +57,15 @@ def test_counts_on_a_traditional_text_agree():
     doc = Document.from_text("發展新質生產力，地區生產總值增長百分之五。")
     options = Options(stopwords=load_stopwords(()))
     assert KeywordTask(options, backend="jieba")(doc).counts == KeywordTask(options, backend="rjieba")(doc).counts
+
+
+def test_segmenters_with_other_user_words_do_not_share_them(tmp_path):
+    """The first rjieba segmenter of a process reuses the tokenizer rjieba builds on import; a
+    second one, with a user dictionary, must not leak its words into the first."""
+    words = tmp_path / "words.txt"
+    words.write_text("滨河绿廊提质工程 50000 n\n", encoding="utf-8")
+    text = "推进滨河绿廊提质工程建设"
+    plain, extended = Segmenter((), "rjieba"), Segmenter((str(words),), "rjieba")
+    assert "滨河绿廊提质工程" in extended.cut(text)
+    assert "滨河绿廊提质工程" not in plain.cut(text)
+    assert plain.tokenizer is not extended.tokenizer

@@ -29,6 +29,22 @@ def available(backend: str = "auto") -> str:
     return "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
 
 
+_DEFAULT_TAKEN = False
+
+
+def _rjieba_tokenizer():
+    """rjieba builds a tokenizer with its dictionary on import (~0.1 s); the first Segmenter of a
+    process takes that one rather than building a second, later ones (other user dictionaries)
+    get their own. Nothing else in govreport uses rjieba's module-level functions."""
+    global _DEFAULT_TAKEN
+    import rjieba
+
+    if not _DEFAULT_TAKEN and hasattr(rjieba, "_DEFAULT_JIEBA"):
+        _DEFAULT_TAKEN = True
+        return rjieba._DEFAULT_JIEBA
+    return rjieba.Jieba()
+
+
 class Segmenter:
     """One tokenizer (jieba, or jieba-rs through rjieba) with the bundled dictionary and user dictionaries.
 
@@ -39,9 +55,7 @@ class Segmenter:
     def __init__(self, userdicts: Sequence[str] = (), backend: str = "jieba"):
         self.backend = backend
         if backend == "rjieba":
-            import rjieba
-
-            self.tokenizer = rjieba.Jieba()
+            self.tokenizer = _rjieba_tokenizer()
             self._cut = self.tokenizer.cut
         else:
             import jieba  # ~1 s to load its dictionary: only commands that segment get here

@@ -211,7 +211,7 @@ def decode(value: Any) -> Any:
     if mark == "T":
         return tuple(decode(v) for v in items)
     if mark == "W":
-        if not isinstance(items, dict) or not all(type(n) is int for n in items.values()):
+        if not isinstance(items, dict) or not set(map(type, items.values())) <= {int}:
             raise ValueError("not word counts")
         return Counter(items)
     if mark == "C":
