@@ -70,6 +70,24 @@ def test_the_cache_holds_data_never_code(cli, tmp_path, monkeypatch):
             decode(crafted)
 
 
+def test_the_cache_drops_the_least_recently_used(tmp_path):
+    """A hit counts as use (recorded once at the end of a run), so an old entry read again stays."""
+    import random
+
+    store = Cache.open(tmp_path)
+    texts = {name: "".join(chr(0x4E00 + random.Random(name).randrange(20000)) for _ in range(400))
+             for name in ("old", "a", "b", "c", "d")}
+    for name in ("old", "a", "b", "c"):
+        store.put(name, texts[name])
+    store.limit = store.info().bytes + 10  # room for these four, not five
+    assert store.get("old") == texts["old"]
+    store.evict()  # marks "old" used after a, b and c
+    store.put("d", texts["d"])
+    store.evict()
+    assert store.get("old") == texts["old"] and store.get("d") == texts["d"]
+    assert store.get("a") is None  # the least recently used went first
+
+
 def test_the_cache_keeps_to_its_size_and_clear_mends_a_broken_file(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("GOVREPORT_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("GOVREPORT_CACHE_SIZE", "0.004")  # megabytes

@@ -66,9 +66,12 @@ class Cache:
         self.path = path
         self.limit = _limit()
         self._puts = 0
+        self._hits: list[str] = []
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # A cache may lose its last entries to a power cut, never its consistency: no fsync a commit.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(SCHEMA)
         self._db.execute("DROP TABLE IF EXISTS results")  # the pickles of an older version
 
@@ -96,7 +99,7 @@ class Cache:
             if row is None:
                 return None
             value = decode(json.loads(zlib.decompress(row[0])))
-            self._db.execute(f"UPDATE {TABLE} SET used = ? WHERE key = ?", (time.time(), name))
+            self._hits.append(name)  # marked used in one transaction at the end of the run (evict)
             return value
         except Exception:  # a truncated, corrupted or foreign entry: treat as missing, it is rewritten
             return None
@@ -112,11 +115,26 @@ class Cache:
             pass  # a full disk, a locked file or an unknown value costs speed next time, never results
 
     def evict(self) -> int:
-        """Drop the least recently used entries until the cache is under nine tenths of its limit."""
+        """Mark this run's hits used, then drop the least recently used entries until the cache is
+        under nine tenths of its limit."""
         try:
+            self._touch()
             return self._evict()
         except sqlite3.Error:
             return 0  # a locked or read-only file: the next run tries again
+
+    def _touch(self) -> None:
+        hits, self._hits = self._hits, []
+        if hits:
+            now = time.time()
+            try:
+                self._db.execute("BEGIN")
+                self._db.executemany(f"UPDATE {TABLE} SET used = ? WHERE key = ?", ((now, name) for name in hits))
+                self._db.execute("COMMIT")
+            except sqlite3.Error:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
     def _evict(self) -> int:
         total = self._db.execute(f"SELECT COALESCE(SUM(LENGTH(value)), 0) FROM {TABLE}").fetchone()[0]
