@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Annotated, Optional
@@ -113,17 +114,23 @@ class _with_progress:
             yield from self.batch
 
 
-def _emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
-    """Render to stdout; a reader that closes the pipe early (`| head`) ends it quietly."""
-    from govreport.output.render import render
-
+@contextmanager
+def _quiet_pipe():
+    """Writing to stdout: a reader that closes the pipe early (`| head`) ends the run quietly."""
     try:
-        render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
+        yield
         sys.stdout.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
+
+
+def _emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
+    """Render rows to stdout."""
+    from govreport.output.render import render
+
+    with _quiet_pipe():
+        render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
 
 
 def _finish(batch) -> None:
@@ -469,15 +476,11 @@ def text(
         return
     batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
     several = len(batch.paths) > 1
-    try:
+    with _quiet_pipe():
         for name, lines in batch:
             if several:
                 sys.stdout.write(f"==> {name} <==\n")
             sys.stdout.writelines(row.text + "\n" for row in lines)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(ExitCode.OK) from None
     _finish(batch)
 
 
@@ -537,6 +540,7 @@ def trend(
     """
     from govreport.analyses import trend as tr
     from govreport.document.simplify import to_simplified
+    from govreport.output.render import resolve_format
     from govreport.output.views import trend_view
     from govreport.readers.sources import names_input
 
@@ -547,8 +551,6 @@ def trend(
     task = RowsTask(tr.trend_facts, (tuple(terms), _backend(segmenter)))
     batch = _load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
     rows = tr.trend((facts for _, facts in batch), terms, by_region=by_region)
-    from govreport.output.render import resolve_format
-
     if resolve_format(fmt.value if fmt else None, sys.stdout) == "table":
         _emit(tr.lines(rows), [f.name for f in dataclasses.fields(tr.TrendLine)], fmt, no_header, trend_view())
     else:
@@ -596,7 +598,8 @@ def digest(
         raise typer.Exit(ExitCode.INPUT_FAILED)
     html = page(dg.assemble(facts, followed), version=version)
     if output in (None, "-"):
-        _emit_text(html)
+        with _quiet_pipe():
+            sys.stdout.write(html)
     else:
         _write_new(output, html)
         warn(f"wrote {output} ({len(facts)} report{'s' if len(facts) > 1 else ''})")
@@ -639,15 +642,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _emit_text(text: str) -> None:
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(ExitCode.OK) from None
 
 
 @app.command()

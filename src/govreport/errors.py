@@ -30,7 +30,3 @@ class InputError(GovreportError):
     def __reduce__(self):
         """Picklable, so a worker process can hand it back."""
         return (InputError, (self.source, self.reason, self.hint))
-
-
-class UsageError(GovreportError):
-    """The command line itself is wrong (exit 2)."""

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from govreport.analyses.keyness import keyness
+from govreport.analyses.keyness import keyness, totals
 from govreport.analyses.keywords import KeywordTask, Options, WordCounts, load_stopwords
 from govreport.analyses.slogans import PhraseStats, phrase_stats
 from govreport.analyses.targets import TargetRow, extract
@@ -136,15 +136,7 @@ def _phrases(a: list[DiffFacts], b: list[DiffFacts], section: str, types: tuple[
 
 
 def _words(a: list[DiffFacts], b: list[DiffFacts], top: int) -> list[DiffRow]:
-    def merged(side):
-        counts: Counter = Counter()
-        total = 0
-        for facts in side:
-            counts.update(facts.words.counts)
-            total += facts.words.tokens
-        return counts, total
-
-    (old, old_total), (new, new_total) = merged(a), merged(b)
+    (old, old_total), (new, new_total) = totals(f.words for f in a), totals(f.words for f in b)
     return [DiffRow("word", row.word, row.word, "falling" if row.g2 > 0 else "rising", str(row.count_a),
                     str(row.count_b), row.per_10k_a, row.per_10k_b, None, None, row.g2)
             for row in keyness(old, new, old_total, new_total, top=top, min_count=3)]

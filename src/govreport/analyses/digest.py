@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from govreport.analyses.diff import DiffFacts, DiffRow, annual_targets, diff
 from govreport.analyses.doctor import DamageRow, diagnose
 from govreport.analyses.info import InfoRow, describe
-from govreport.analyses.keyness import keyness
+from govreport.analyses.keyness import keyness, totals
 from govreport.analyses.keywords import (
     KeywordRow,
     KeywordTask,
@@ -21,11 +21,11 @@ from govreport.analyses.keywords import (
     rank,
 )
 from govreport.analyses.outline import OutlineRow, outline_rows
-from govreport.analyses.panel import PanelFacts, PanelRow, build_panel
+from govreport.analyses.panel import PanelFacts, PanelRow, annual_rows, build_panel
 from govreport.analyses.slogans import PhraseStats, SloganRow, merge, slogan_stats
 from govreport.analyses.targets import extract
 from govreport.analyses.trend import TrendFacts, TrendRow, trend
-from govreport.rules.codebook import by_code
+from govreport.rules.codebook import by_code, position
 
 ENCODING_DAMAGE = ("mojibake", "lost")  # the rest of a damage report is layout repair, counted only
 KEYWORDS = 15
@@ -55,8 +55,7 @@ class DigestFacts:
 def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
     rows = extract(doc)
     info = describe(doc, rows)
-    panel = PanelFacts(doc.name, info.region, info.level, info.year,
-                       tuple(r for r in rows if r.period == "year" and r.kind in ("target", "actual")))
+    panel = PanelFacts(doc.name, info.region, info.level, info.year, annual_rows(rows))
     damage = diagnose(doc)
     return DigestFacts(
         info=info, outline=tuple(outline_rows(doc, max_level=2)), panel=panel, phrases=tuple(slogan_stats(doc)),
@@ -74,12 +73,9 @@ class YearPair:
     indicator: str
     change: str
     unit: str
-    result_text: str | None
-    result_value: float | None
-    result_at: str | None
+    result_text: str | None  # as the report writes it
+    result_at: str | None  # path:line
     target_text: str | None
-    target_low: float | None
-    target_high: float | None
     target_at: str | None
 
 
@@ -100,13 +96,11 @@ class Digest:
     outline: list[OutlineRow] = field(default_factory=list)
     pairs: list[YearPair] = field(default_factory=list)
     keywords: list[KeywordRow] = field(default_factory=list)
-    keyword_chart: Chart | None = None
     formulas: list[SloganRow] = field(default_factory=list)
     damage: list[DamageRow] = field(default_factory=list)
     repairs: dict[str, int] = field(default_factory=dict)
     panel: list[PanelRow] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
-    trend_chart: Chart | None = None
     trend: list[TrendRow] = field(default_factory=list)
     diff: list[DiffRow] = field(default_factory=list)
     diff_sides: tuple[InfoRow, InfoRow] | None = None
@@ -138,8 +132,6 @@ def _one(page: Digest, facts: DigestFacts) -> None:
     page.outline = list(facts.outline)
     page.pairs = year_pairs(facts.panel)
     page.keywords = rank([facts.words], method="keyness", top=KEYWORDS, min_count=2)
-    page.keyword_chart = Chart("words", "与政府工作报告常用词相比最突出的词（对数似然 G²）", "G²",
-                               tuple(r.word for r in page.keywords), (("G²", tuple(r.score for r in page.keywords)),))
     if facts.info.year is None:
         page.notes.append("没有找到报告年份：无法把今年目标与去年结果对照")
 
@@ -153,7 +145,7 @@ def year_pairs(panel: PanelFacts) -> list[YearPair]:
     targets = {_key(r): r for r in rows if r.year == panel.year and r.target_text is not None}
     results = {_key(r): r for r in rows if r.year == panel.year - 1 and r.actual_text is not None
                and (r.code or _key(r) in targets)}  # a result of its own is shown only for a coded indicator
-    order = {code: i for i, code in enumerate(by_code())}
+    order = position()
     keys = sorted(set(targets) | set(results), key=lambda k: (k not in targets, order.get(k[0], len(order)), k))
     pairs = []
     for key in keys:
@@ -161,10 +153,8 @@ def year_pairs(panel: PanelFacts) -> list[YearPair]:
         some = target or result
         pairs.append(YearPair(
             some.code, some.indicator, some.change, some.unit,
-            result.actual_text if result else None, result.actual if result else None,
-            result.actual_file if result else None,
-            target.target_text if target else None, target.target_low if target else None,
-            target.target_high if target else None, target.target_file if target else None))
+            result.actual_text if result else None, result.actual_file if result else None,
+            target.target_text if target else None, target.target_file if target else None))
     return pairs
 
 
@@ -185,7 +175,7 @@ def _line_charts(panel: list[PanelRow], notes: list[str]) -> list[Chart]:
     for row in panel:
         if row.code and (row.target_low is not None or row.actual is not None):
             series[(row.region, row.code, row.change, row.unit)].append(row)
-    order = {code: i for i, code in enumerate(by_code())}
+    order = position()
     drawn = [(key, rows) for key, rows in series.items() if len({r.year for r in rows}) >= MIN_YEARS]
     drawn.sort(key=lambda item: (-sum(r.target_low is not None and r.actual is not None for r in item[1]),
                                  order[item[0][1]], str(item[0][0])))
@@ -196,13 +186,10 @@ def _line_charts(panel: list[PanelRow], notes: list[str]) -> list[Chart]:
     for (region, code, change, unit), rows in chosen:
         years = list(range(min(r.year for r in rows), max(r.year for r in rows) + 1))
         at = {r.year: r for r in rows}
-        low = tuple(at[y].target_low if y in at else None for y in years)
-        high = tuple((at[y].target_high if at[y].target_high is not None else at[y].target_low)
-                     if y in at else None for y in years)
-        actual = tuple(at[y].actual if y in at else None for y in years)
-        lines = [("目标", low)] if low == high else [("目标下限", low), ("目标上限", high)]
+        points = [at.get(y) for y in years]
         title = f"{region or ''} {by_code()[code].name_zh}（{_change_zh(change)}）".strip()
-        charts.append(Chart("line", title, unit, tuple(str(y) for y in years), (*lines, ("实际", actual))))
+        charts.append(Chart("line", title, unit, tuple(str(y) for y in years),
+                            (*_band(points, ""), ("实际", tuple(p.actual if p else None for p in points)))))
     return charts
 
 
@@ -212,7 +199,6 @@ def _bar_charts(panel: list[PanelRow]) -> list[Chart]:
     for row in panel:
         if row.code and row.region:
             by_indicator[(row.code, row.change, row.unit)][row.region][row.year] = row
-    order = {code: i for i, code in enumerate(by_code())}
     charts = []
     for (code, change, unit), regions in by_indicator.items():
         years = [y for y in {y for r in regions.values() for y in r}
@@ -221,16 +207,20 @@ def _bar_charts(panel: list[PanelRow]) -> list[Chart]:
             continue
         year = max(years)
         names = sorted(r for r in regions if year in regions[r] and regions[r][year].target_low is not None)
-        targets = [regions[r][year] for r in names]
         results = [regions[r].get(year - 1) for r in names]
-        low = tuple(t.target_low for t in targets)
-        high = tuple(t.target_high if t.target_high is not None else t.target_low for t in targets)
-        lines = [(f"{year}年目标", low)] if low == high else [(f"{year}年目标下限", low), (f"{year}年目标上限", high)]
-        lines.append((f"{year - 1}年实际", tuple(r.actual if r else None for r in results)))
+        lines = (*_band([regions[r][year] for r in names], f"{year}年"),
+                 (f"{year - 1}年实际", tuple(r.actual if r else None for r in results)))
         title = f"{by_code()[code].name_zh}（{_change_zh(change)}）：{year}年目标与{year - 1}年实际，{len(names)}个地区"
-        charts.append(((-len(names), order[code]), Chart("bars", title, unit, tuple(names), tuple(lines))))
+        charts.append(((-len(names), position()[code]), Chart("bars", title, unit, tuple(names), lines)))
     charts.sort(key=lambda item: item[0])
     return [chart for _, chart in charts[:BAR_CHARTS]]
+
+
+def _band(rows: Sequence[PanelRow | None], prefix: str) -> list[tuple[str, tuple[float | None, ...]]]:
+    """A target as one series, or a range as its low and high series (a point target is both ends)."""
+    low = tuple(r.target_low if r else None for r in rows)
+    high = tuple((r.target_high if r.target_high is not None else r.target_low) if r else None for r in rows)
+    return [(f"{prefix}目标", low)] if low == high else [(f"{prefix}目标下限", low), (f"{prefix}目标上限", high)]
 
 
 CHANGE_ZH = {"growth": "增长", "decline": "下降", "level": "总量", "increment": "新增", "count": "数量",
@@ -251,25 +241,14 @@ def _trends(page: Digest, facts: Sequence[DigestFacts], terms: Sequence[str]) ->
                           {t: f.terms.get(t, f.words.counts.get(t, 0)) for t in chosen}, f.words.tokens)
                for f in facts]
     page.trend = [r for r in trend(reports, chosen) if r.year is not None]
-    page.trend_chart = Chart("line", "每万词出现次数，按报告年份", "每万词", tuple(str(y) for y in years),
-                             tuple((term, tuple(next((r.per_10k for r in page.trend if r.term == term and r.year == y),
-                                                     None) for y in years)) for term in chosen))
 
 
 def rising_and_falling(facts: Sequence[DigestFacts], years: Sequence[int]) -> list[str]:
     """The words the later half of the years uses most more than the earlier half, and the reverse."""
     middle = years[len(years) // 2]
-    late, early = Counter(), Counter()
-    late_total = early_total = 0
-    for f in facts:
-        if f.info.year is None:
-            continue
-        if f.info.year >= middle:
-            late.update(f.words.counts)
-            late_total += f.words.tokens
-        else:
-            early.update(f.words.counts)
-            early_total += f.words.tokens
+    dated = [f for f in facts if f.info.year is not None]
+    (late, late_total), (early, early_total) = (totals(f.words for f in dated if (f.info.year >= middle) == later)
+                                                for later in (True, False))
     rows = keyness(late, early, late_total, early_total, top=AUTO_TERMS, min_count=MIN_TERM_COUNT)
     return [r.word for r in rows]
 
@@ -295,3 +274,18 @@ def _latest_diff(page: Digest, facts: Sequence[DigestFacts]) -> None:
 def _diff_facts(f: DigestFacts) -> DiffFacts:
     return DiffFacts(f.info.file, f.info.region, f.info.year, annual_targets(f.panel.rows, f.info.year),
                      f.phrases, f.words)
+
+
+def keyword_chart(rows: Sequence[KeywordRow]) -> Chart:
+    """The distinctive words as bars of their G2 against the profile."""
+    return Chart("words", "与政府工作报告常用词相比最突出的词（对数似然 G²）", "G²", tuple(r.word for r in rows),
+                 (("G²", tuple(r.score for r in rows)),))
+
+
+def trend_chart(rows: Sequence[TrendRow]) -> Chart:
+    """One line per term over the report years, per 10,000 tokens."""
+    years = sorted({r.year for r in rows})
+    rate = {(r.term, r.year): r.per_10k for r in rows}
+    terms = list(dict.fromkeys(r.term for r in rows))
+    return Chart("line", "每万词出现次数，按报告年份", "每万词", tuple(str(y) for y in years),
+                 tuple((t, tuple(rate.get((t, y)) for y in years)) for t in terms))

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from govreport import datafiles
+from govreport.analyses.keyness import log_likelihood
 from govreport.datafiles import lines, read_entries
 from govreport.document.simplify import to_simplified
 from govreport.rules.units import number_token
@@ -195,8 +196,6 @@ def _scores(method: str, counts: Counter, edges: Counter, total: int, docs: Coun
         n_docs, df = (parts, docs) if docs is not None else (reference.docs, reference.df)
         return {w: (n / max(total, 1)) * math.log((1 + n_docs) / (1 + df.get(w, 0))) for w, n in counts.items()}
     if method == "keyness":
-        from govreport.analyses.keyness import log_likelihood
-
         reference = profile()
         return {w: log_likelihood(n, reference.counts.get(w, 0), max(total, 1), reference.tokens)
                 for w, n in counts.items()}

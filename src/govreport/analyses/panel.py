@@ -48,9 +48,13 @@ class PanelFacts:
 
 
 def panel_facts(doc) -> PanelFacts:
-    rows = tuple(r for r in extract(doc) if r.period == "year" and r.kind in ("target", "actual"))
     region = region_of(doc.lines)
-    return PanelFacts(doc.name, region, level_of(region), report_year(doc.lines), rows)
+    return PanelFacts(doc.name, region, level_of(region), report_year(doc.lines), annual_rows(extract(doc)))
+
+
+def annual_rows(rows: Iterable[TargetRow]) -> tuple[TargetRow, ...]:
+    """The rows a panel pairs: annual targets and results (no plan goals, no past-term spans)."""
+    return tuple(r for r in rows if r.period == "year" and r.kind in ("target", "actual"))
 
 
 @dataclass(frozen=True)

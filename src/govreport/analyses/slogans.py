@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from govreport.datafiles import table
 from govreport.document.document import Document
 from govreport.document.quotes import Quote
+from govreport.rules.frames import report_year
 
 TYPES = ("formula", "slogan", "policy", "model", "event", "quote", "garbled")
 DEFAULT_TYPES = ("formula", "slogan", "policy", "model", "event")
@@ -191,10 +192,6 @@ def damaged_quotes(stats: Sequence[PhraseStats]) -> list[int]:
 
 def slogan_stats(doc: Document, unquoted: bool = False) -> list[PhraseStats]:
     """Quoted phrases of one document, and with `unquoted` the formulas written without quotes."""
-    from dataclasses import replace
-
-    from govreport.rules.frames import report_year
-
     stats = phrase_stats(doc) + (unquoted_formulas(doc) if unquoted else [])
     year = report_year(doc.lines)
     return [replace(s, year=year) for s in stats] if year is not None else stats

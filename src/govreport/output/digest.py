@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from govreport.analyses.digest import CHANGE_ZH, Chart, Digest
+from govreport.analyses.digest import (
+    CHANGE_ZH,
+    Chart,
+    Digest,
+    keyword_chart,
+    trend_chart,
+)
+from govreport.analyses.keywords import profile
 
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "PingFang SC", "Hiragino Sans GB", '
          '"Microsoft YaHei", sans-serif')
@@ -81,7 +88,7 @@ def _table(header: Sequence[str], rows: Iterable[Sequence], *, ident: str = "", 
         cells = []
         for j, value in enumerate(row):
             text = "" if value is None else escape(_plain(value))
-            kind = ' class="num"' if j in numeric else (' class="at"' if header[j] in ("出处", "source") else "")
+            kind = ' class="num"' if j in numeric else (' class="at"' if header[j] == "出处" else "")
             cells.append(f"<td{kind}>{text}</td>")
         out.append(f"<tr{css}>" + "".join(cells) + "</tr>\n")
     out.append("</tbody>\n</table>\n")
@@ -144,14 +151,12 @@ def _line(at: str | None) -> str | None:
 
 
 def _keywords(digest: Digest, charts: "_Charts") -> str:
-    if not digest.keywords or digest.keyword_chart is None:
+    if not digest.keywords:
         return ""
-    svg = charts.draw(digest.keyword_chart)
-    body = (f"<figure class=\"wide\"><figcaption>{escape(digest.keyword_chart.title)}</figcaption>{svg}</figure>\n"
+    chart = keyword_chart(digest.keywords)
+    body = (f"<figure class=\"wide\"><figcaption>{escape(chart.title)}</figcaption>{charts.draw(chart)}</figure>\n"
             + _table(["词", "次数", "每万词", "G²"], ((r.word, r.count, r.per_10k, r.score) for r in digest.keywords),
                      numeric=(1, 2, 3)))
-    from govreport.analyses.keywords import profile
-
     return _section("突出词", f"Distinctive words, against a profile of {profile().docs} reports", body, "keywords")
 
 
@@ -210,12 +215,12 @@ def _panel(digest: Digest, charts: "_Charts") -> str:
 
 
 def _trend(digest: Digest, charts: "_Charts") -> str:
-    if digest.trend_chart is None:
+    if not digest.trend:
         return ""
-    svg = charts.draw(digest.trend_chart)
-    terms = "、".join(name for name, _ in digest.trend_chart.series)
-    body = (f"<figure class=\"wide\"><figcaption>{_caption(digest.trend_chart)}：{escape(terms)}</figcaption>"
-            f"{svg}</figure>\n")
+    chart = trend_chart(digest.trend)
+    terms = "、".join(name for name, _ in chart.series)
+    body = (f"<figure class=\"wide\"><figcaption>{_caption(chart)}：{escape(terms)}</figcaption>"
+            f"{charts.draw(chart)}</figure>\n")
     rows = [(r.term, r.year, r.count, r.tokens, r.per_10k) for r in digest.trend]
     body += "<details><summary>数据</summary>\n" + _table(["词", "年份", "次数", "总词数", "每万词"], rows,
                                                             numeric=(2, 3, 4)) + "</details>\n"

@@ -44,6 +44,12 @@ def by_code() -> dict[str, Code]:
     return {c.code: c for c in codebook()}
 
 
+@cache
+def position() -> dict[str, int]:
+    """Each code's place in the codebook (headline indicators first): the order tables and charts follow."""
+    return {c.code: i for i, c in enumerate(codebook())}
+
+
 def name_key(indicator: str) -> str:
     """The indicator without asides, region words and trailing particles.
 
