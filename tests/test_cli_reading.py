@@ -6,7 +6,7 @@ from conftest import SEED, SHARED, needs_shared, report_files, tsv
 
 from govreport import load_document
 from govreport.analyses.doctor import reread_shifted
-from govreport.analyses.info import level_of
+from govreport.rules.header import level_of
 from govreport.analyses.keyness import keyness, log_likelihood, log_ratio
 from govreport.readers.sources import read
 from govreport.rules.header import parse_date
@@ -37,8 +37,9 @@ def test_top_level_found_in_every_report():
 
 def test_info_of_the_seed(cli):
     row = tsv(cli("info", str(SEED))[1])[0]
-    assert (row["region"], row["level"], row["year"], row["date"]) == ("河南省新乡市凤泉区", "county-district", "2022",
-                                                                       "2022-04-20")
+    assert (row["region"], row["region_code"], row["province"], row["level"], row["year"], row["date"]) == \
+        ("凤泉区", "410704", "河南省", "county-district", "2022", "2022-04-20")
+    assert (row["region_cue"], row["year_cue"]) == ("meeting line", "meeting line")
     assert row["meeting"] == "河南省新乡市凤泉区第十届人民代表大会第一次会议"
     assert row["speaker"] == "" and row["damaged"] == "9"
 

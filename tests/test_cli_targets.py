@@ -9,7 +9,7 @@ from conftest import score as score_seed
 from govreport import load_document
 from govreport.analyses.targets import extract
 from govreport.readers.sources import read
-from govreport.rules.frames import report_year
+from govreport.rules.identity import report_year
 
 FIELDS = ["file", "line", "col", "text", "indicator", "code", "value", "value_high", "unit", "base_value", "base_unit",
           "comparator", "change", "kind", "year", "period", "section", "sentence"]
@@ -74,7 +74,7 @@ def test_headline_targets_of_every_report():
     checked = 0
     for path in report_files():
         doc = load_document(read(str(path)))
-        year = report_year(doc.lines)
+        year = report_year(doc.lines)[0]
         assert year is not None, path.name
         for row in extract(doc):
             if not HEADLINE.search(row.sentence) or row.sentence.index(row.text) < HEADLINE.search(row.sentence).end():

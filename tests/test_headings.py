@@ -4,7 +4,8 @@ from govreport import load_document
 from govreport.analyses.outline import outline_rows
 from govreport.document.document import Document
 from govreport.readers.sources import read
-from govreport.rules.frames import line_frames, report_year
+from govreport.rules.frames import line_frames
+from govreport.rules.identity import report_year
 from govreport.rules.headings import find_headings
 
 
@@ -38,6 +39,6 @@ def test_outline_lines_point_into_the_input():
 def test_every_report_has_review_and_plan_sections():
     for path in report_files():
         doc = load_document(read(str(path)))
-        frames = line_frames(doc.lines, find_headings(doc.lines), report_year(doc.lines))
+        frames = line_frames(doc.lines, find_headings(doc.lines), report_year(doc.lines)[0])
         kinds = {f.frame.kind for f in frames}
         assert {"review", "plan"} <= kinds or path.name == "fujian.txt", path.name

@@ -1,5 +1,6 @@
 """The research panel: codes, pairing, met, typed columns (the national series ships in corpus/national)."""
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT, SHARED, jsonl, needs_shared, tsv
@@ -65,7 +66,7 @@ def test_respective_subjects_split_into_codes():
 def facts(year, text, name):
     doc = Document.from_text(text, name)
     rows = tuple(r for r in extract(doc) if r.period == "year" and r.kind in ("target", "actual"))
-    return PanelFacts(name, "某省", "provincial", year, rows)
+    return PanelFacts(name, "某省", "990000", "某省", "provincial", year, rows)
 
 
 def test_results_without_targets_are_rows_and_increments_never_meet_levels():
@@ -130,9 +131,10 @@ def test_indicator_takes_a_code_or_a_regex(cli):
 def test_widen_keeps_each_change_apart():
     from govreport.analyses.panel import PanelRow
 
-    row = PanelRow("某省", "provincial", "gdp", "生产总值", 2024, "growth", "%", "~", 5.0, None, 5.2, "yes",
-                   "5%左右", "5.2%", "a:1", "b:2")
-    table, fields = widen([row, PanelRow(*([*row.__dict__.values()][:5] + ["level", "元"] + [None] * 9))])
+    row = PanelRow("某省", "990000", "某省", "provincial", "gdp", "生产总值", 2024, "growth", "%", "~", 5.0, None, 5.2,
+                   "yes", "5%左右", "5.2%", "a:1", "b:2")
+    table, fields = widen([row, replace(row, change="level", unit="元", comparator=None, target_low=None,
+                                        actual=None, met=None, target_text=None, actual_text=None)])
     assert len(table) == 2 and "target_2024" in fields
 
 

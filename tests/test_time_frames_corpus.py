@@ -7,7 +7,7 @@ from conftest import SHARED, needs_shared
 from govreport import load_document
 from govreport.analyses.targets import extract
 from govreport.readers.sources import read
-from govreport.rules.frames import report_year
+from govreport.rules.identity import report_year
 
 PROVINCES = SHARED / "reports" / "provinces-2026"
 HOLDOUT = SHARED / "holdout"
@@ -61,7 +61,7 @@ def test_the_national_gdp_series_2010_to_2025(cli):
 @needs_shared
 def test_every_report_gets_a_year():
     paths = sorted((SHARED / "reports").rglob("*.txt")) + sorted(HOLDOUT.rglob("*.txt"))
-    missing = [p.name for p in paths if report_year(load_document(read(str(p))).lines) is None]
+    missing = [p.name for p in paths if report_year(load_document(read(str(p))).lines)[0] is None]
     assert missing == []
 
 
@@ -93,4 +93,4 @@ def test_past_term_results_are_spans():
                                         ("national-1954.txt", 1954)])
 @needs_shared
 def test_years_written_as_headings_with_spaces_or_in_chinese(name, year):
-    assert report_year(load_document(read(str(HOLDOUT / name))).lines) == year
+    assert report_year(load_document(read(str(HOLDOUT / name))).lines)[0] == year

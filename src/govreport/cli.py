@@ -52,6 +52,9 @@ SegmenterOption = Annotated[str, typer.Option(
     "--segmenter", help="auto (rjieba where installed, else jieba), jieba or rjieba; --pos and textrank use jieba.")]
 MaxSizeOption = Annotated[float, typer.Option(
     "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2).")]
+MetaOption = Annotated[Optional[str], typer.Option(
+    "--meta", help="CSV/TSV with a header row: file (name or glob), region or region_code, year, level; "
+                   "overrides what each report says of itself.", show_default=False)]
 
 
 def _version(value: bool) -> None:
@@ -87,12 +90,23 @@ def _load(inputs, task, run: "Run"):
     from govreport.run.cache import Cache
 
     stdin = sys.stdin.buffer if sys.stdin is not None else None
+    given = _meta(run.meta).given if run.meta else None
     batch = Batch(_inputs(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs or default_jobs(),
                   cache=None if run.no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn,
-                  max_size=int(run.max_size * 1024 * 1024))
+                  max_size=int(run.max_size * 1024 * 1024), given=given)
     if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
         return _with_progress(batch)
     return batch
+
+
+def _meta(path: str):
+    from govreport.run.meta import MetaError, read_meta
+
+    try:
+        return read_meta(path)
+    except MetaError as err:
+        warn(str(err))
+        raise typer.Exit(ExitCode.USAGE) from None
 
 
 PROGRESS_MIN = 8  # inputs before a progress bar is worth showing
@@ -166,6 +180,7 @@ def keywords(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """Word frequency that keeps domain terms whole and never ranks stop words or numbers.
 
@@ -181,7 +196,7 @@ def keywords(
                          pos=frozenset(_csv_list(pos)), method=method)
     backend = _backend(segmenter, needs_tags=bool(options.pos) or method == "textrank")
     task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted), backend)
-    batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+    batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
     several = len(batch.paths) > 1
     rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
                    several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)
@@ -211,6 +226,7 @@ def slogans(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """Quoted political phrases (“六稳”, “放管服”, “1+8+N”), counted and typed; damaged spans flagged.
 
@@ -221,7 +237,7 @@ def slogans(
     wanted = tuple(_csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = _load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+    batch = _load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
     several = len(batch.paths) > 1
 
     def reported(parts):
@@ -264,6 +280,7 @@ def targets(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """Every quantitative goal and result: indicator, code, value, unit, bound, change, kind, year, sentence.
 
@@ -278,7 +295,7 @@ def targets(
     wanted = to_simplified(indicator) if indicator else None
     if wanted:
         _check_pattern(wanted)
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
     if panel:
         _panel(inputs, wanted, year, wide, all_changes, run)
         return
@@ -317,8 +334,11 @@ def _panel(inputs, indicator, year, wide, all_changes, run) -> None:
     from govreport.output.views import panel_view
 
     batch = _load(inputs, RowsTask(pn.panel_facts), run)
-    rows = pn.select(pn.build_panel((facts for _, facts in batch), all_changes=all_changes),
+    notices: list[str] = []
+    rows = pn.select(pn.build_panel((facts for _, facts in batch), all_changes=all_changes, notices=notices),
                      indicator=indicator, year=year)
+    for notice in notices:
+        warn(notice)
     if wide:
         table, fields = pn.widen(rows)
         _emit(table, fields, run.fmt, run.no_header)
@@ -337,6 +357,7 @@ class Run:
     jobs: int | None = None
     no_cache: bool = False
     max_size: float = 64
+    meta: str | None = None  # the --meta file
 
 
 def _stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found) -> None:
@@ -358,6 +379,7 @@ def outline(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """The heading tree with its levels and line numbers: markers 一、 （一） 一是 and numbered items.
 
@@ -366,7 +388,7 @@ def outline(
     from govreport.analyses.outline import OutlineRow, outline_rows
     from govreport.output.views import outline_view
 
-    _stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size),
+    _stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta),
             view=outline_view())
 
 
@@ -379,6 +401,7 @@ def info(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """One row per report from its own opening lines: title, region, level, year, date, meeting, speaker, sizes.
 
@@ -386,7 +409,7 @@ def info(
     """
     from govreport.analyses.info import InfoRow, describe
 
-    _stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size), pick=lambda row: [row])
+    _stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta), pick=lambda row: [row])
 
 
 @app.command()
@@ -401,6 +424,7 @@ def kwic(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """Key word in context: every occurrence of TERM with the text on either side.
 
@@ -415,7 +439,7 @@ def kwic(
         pattern = pattern_for(term, regex=regex)
     except re.error as err:
         raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
-    _stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size),
+    _stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta),
             view=kwic_view(width))
 
 
@@ -433,6 +457,7 @@ def compare(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """Keyness: words typical of A (positive G2) and of B (negative), with log-likelihood and log ratio.
 
@@ -442,7 +467,7 @@ def compare(
     from govreport.analyses.keyness import KeynessRow, keyness, totals
 
     task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())), backend=_backend(segmenter))
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
     sides = [_load([side], task, run) for side in (a, b)]
     (count_a, total_a), (count_b, total_b) = (totals(counts for _, counts in side) for side in sides)
     rows = keyness(count_a, count_b, total_a, total_b, top=top, min_count=min_count)
@@ -462,6 +487,7 @@ def text(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """The text exactly as the other commands read it (decoded, extracted from HTML, DOCX or PDF, converted
     to simplified), so a line and col of any output can be followed in it, like pdftotext.
@@ -472,9 +498,9 @@ def text(
 
     task = RowsTask(text_lines)
     if fmt is not None:
-        _stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+        _stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
         return
-    batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+    batch = _load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
     several = len(batch.paths) > 1
     with _quiet_pipe():
         for name, lines in batch:
@@ -498,6 +524,7 @@ def diff(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """What changed from A to B: targets raised, lowered, new and dropped (matched by codebook code and
     change); formulas and slogans new, dropped and kept; the words each side uses more (keyness).
@@ -510,7 +537,7 @@ def diff(
     wanted = _csv_list(section) or ["target", "formula", "slogan", "word"]
     if unknown := [s for s in wanted if s not in ("target", "formula", "slogan", "word")]:
         raise typer.BadParameter(f"unknown section {unknown[0]!r}", param_hint="--section")
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
     task = RowsTask(df.diff_facts, (_backend(segmenter),))
     sides = [_load([side], task, run) for side in (a, b)]
     facts = [[result for _, result in side] for side in sides]
@@ -532,6 +559,7 @@ def trend(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """How often reports use terms, per 10,000 tokens by report year (and region): a sparkline on a
     terminal, one row per term and year in a pipe.
@@ -549,7 +577,7 @@ def trend(
     if not terms:
         raise typer.BadParameter("give at least one term before the inputs", param_hint="TERMS")
     task = RowsTask(tr.trend_facts, (tuple(terms), _backend(segmenter)))
-    batch = _load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+    batch = _load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
     rows = tr.trend((facts for _, facts in batch), terms, by_region=by_region)
     if resolve_format(fmt.value if fmt else None, sys.stdout) == "table":
         _emit(tr.lines(rows), [f.name for f in dataclasses.fields(tr.TrendLine)], fmt, no_header, trend_view())
@@ -572,6 +600,7 @@ def digest(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """One self-contained HTML page (inline SVG charts, no script, opens from a file). One report: its info,
     outline, this year's targets beside last year's results, distinctive words, formulas, damage. Several:
@@ -588,7 +617,7 @@ def digest(
         warn("give -o FILE for the page (or pipe stdout into a file)")
         raise typer.Exit(ExitCode.USAGE)
     followed = tuple(to_simplified(t) for t in _csv_list(terms))
-    run = Run(None, False, encoding, jobs, no_cache, max_size)
+    run = Run(None, False, encoding, jobs, no_cache, max_size, meta)
     batch = _load(inputs, RowsTask(dg.digest_facts, (followed, _backend(segmenter))), run)
     if output not in (None, "-"):
         _refuse_to_overwrite(output, [p for p in batch.paths if isinstance(p, str)])
@@ -653,6 +682,7 @@ def doctor(
     jobs: JobsOption = None,
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
 ) -> None:
     """A damage report: encoding errors (with what the bytes still tell), lost characters, split lines, stray spaces.
 
@@ -660,7 +690,7 @@ def doctor(
     """
     from govreport.analyses.doctor import DamageRow, diagnose
 
-    _stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size))
+    _stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
 
 
 cache_app = typer.Typer(

@@ -12,8 +12,7 @@ from govreport.analyses.keywords import KeywordTask, Options, WordCounts, load_s
 from govreport.analyses.slogans import PhraseStats, phrase_stats
 from govreport.analyses.targets import TargetRow, extract
 from govreport.rules.codebook import by_code
-from govreport.rules.frames import report_year
-from govreport.rules.header import region_of
+from govreport.rules.identity import identify
 from govreport.rules.units import base_value
 
 FORMULA_TYPES = ("formula",)
@@ -43,6 +42,7 @@ class DiffFacts:
 
     file: str
     region: str | None
+    region_code: str | None
     year: int | None
     targets: tuple[TargetRow, ...]
     phrases: tuple[PhraseStats, ...]
@@ -50,9 +50,9 @@ class DiffFacts:
 
 
 def diff_facts(doc, backend: str = "jieba") -> DiffFacts:
-    year = report_year(doc.lines)
+    who = identify(doc)
     words = KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)(doc)
-    return DiffFacts(doc.name, region_of(doc.lines), year, annual_targets(extract(doc), year),
+    return DiffFacts(doc.name, who.region, who.region_code, who.year, annual_targets(extract(doc), who.year),
                      tuple(phrase_stats(doc)), words)
 
 
@@ -71,20 +71,23 @@ def diff(side_a: Iterable[DiffFacts], side_b: Iterable[DiffFacts], *, top: int =
 
 
 def _targets(a: list[DiffFacts], b: list[DiffFacts], by_region: bool) -> list[DiffRow]:
+    names: dict[str, str] = {}
+
     def first(side):
         found: dict[tuple, tuple[TargetRow, str]] = {}
         for facts in side:
+            unit = (facts.region_code or f"?{facts.file}") if by_region else None  # regions matched by code
+            names[unit] = facts.region or facts.file
             for row in facts.targets:
-                key = ((facts.region if by_region else None), row.code, row.change)
-                found.setdefault(key, (row, facts.file))
+                found.setdefault((unit, row.code, row.change), (row, facts.file))
         return found
 
     old, new = first(a), first(b)
     out = []
-    for key in sorted(set(old) | set(new), key=lambda k: tuple(str(p) for p in k)):
-        region, code, change = key
+    for key in sorted(set(old) | set(new), key=lambda k: (names.get(k[0], ""), *(str(p) for p in k))):
+        unit, code, change = key
         before, after = old.get(key), new.get(key)
-        name = by_code()[code].name_zh + ("" if region is None else f"（{region}）")
+        name = by_code()[code].name_zh + ("" if unit is None else f"（{names[unit]}）")
         out.append(DiffRow("target", f"{code}/{change}", name, _compare(before, after),
                            before[0].text if before else None, after[0].text if after else None,
                            _level(before[0]) if before else None, _level(after[0]) if after else None,

@@ -55,7 +55,7 @@ class DigestFacts:
 def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
     rows = extract(doc)
     info = describe(doc, rows)
-    panel = PanelFacts(doc.name, info.region, info.level, info.year, annual_rows(rows))
+    panel = PanelFacts(doc.name, info.region, info.region_code, info.province, info.level, info.year, annual_rows(rows))
     damage = diagnose(doc)
     return DigestFacts(
         info=info, outline=tuple(outline_rows(doc, max_level=2)), panel=panel, phrases=tuple(slogan_stats(doc)),
@@ -174,7 +174,7 @@ def _line_charts(panel: list[PanelRow], notes: list[str]) -> list[Chart]:
     series: dict[tuple, list[PanelRow]] = defaultdict(list)
     for row in panel:
         if row.code and (row.target_low is not None or row.actual is not None):
-            series[(row.region, row.code, row.change, row.unit)].append(row)
+            series[(row.region_code or row.region, row.code, row.change, row.unit)].append(row)
     order = position()
     drawn = [(key, rows) for key, rows in series.items() if len({r.year for r in rows}) >= MIN_YEARS]
     drawn.sort(key=lambda item: (-sum(r.target_low is not None and r.actual is not None for r in item[1]),
@@ -183,7 +183,8 @@ def _line_charts(panel: list[PanelRow], notes: list[str]) -> list[Chart]:
         notes.append(f"另有 {len(drawn) - LINE_CHARTS} 个指标有{MIN_YEARS}年以上的数字，未画图；面板数据表列出全部")
     chosen = sorted(drawn[:LINE_CHARTS], key=lambda item: (str(item[0][0] or ""), order[item[0][1]]))
     charts = []
-    for (region, code, change, unit), rows in chosen:
+    for (_, code, change, unit), rows in chosen:
+        region = rows[0].region
         years = list(range(min(r.year for r in rows), max(r.year for r in rows) + 1))
         at = {r.year: r for r in rows}
         points = [at.get(y) for y in years]
@@ -197,7 +198,7 @@ def _bar_charts(panel: list[PanelRow]) -> list[Chart]:
     """Per coded indicator set by MIN_REGIONS regions in one year: each region's target beside its last result."""
     by_indicator: dict[tuple, dict[str, dict[int, PanelRow]]] = defaultdict(lambda: defaultdict(dict))
     for row in panel:
-        if row.code and row.region:
+        if row.code and row.region_code:  # one bar per region code (a region with no code is no bar)
             by_indicator[(row.code, row.change, row.unit)][row.region][row.year] = row
     charts = []
     for (code, change, unit), regions in by_indicator.items():
@@ -237,7 +238,7 @@ def _trends(page: Digest, facts: Sequence[DigestFacts], terms: Sequence[str]) ->
         page.notes.append("所有报告同属一年：没有词语趋势")
         return
     chosen = list(terms) or rising_and_falling(facts, years)
-    reports = [TrendFacts(f.info.file, f.info.region, f.info.year,
+    reports = [TrendFacts(f.info.file, f.info.region, f.info.region_code, f.info.year,
                           {t: f.terms.get(t, f.words.counts.get(t, 0)) for t in chosen}, f.words.tokens)
                for f in facts]
     page.trend = [r for r in trend(reports, chosen) if r.year is not None]
@@ -257,8 +258,8 @@ def _latest_diff(page: Digest, facts: Sequence[DigestFacts]) -> None:
     """The diff of the latest two reports of the region with the most reports (on a tie, the latest)."""
     by_region: dict[str, list[DigestFacts]] = defaultdict(list)
     for f in facts:
-        if f.info.region and f.info.year is not None:
-            by_region[f.info.region].append(f)
+        if f.info.region_code and f.info.year is not None:
+            by_region[f.info.region_code].append(f)
     candidates = [(len({f.info.year for f in fs}), max(f.info.year for f in fs), region, fs)
                   for region, fs in by_region.items() if len({f.info.year for f in fs}) >= 2]
     if not candidates:
@@ -272,7 +273,7 @@ def _latest_diff(page: Digest, facts: Sequence[DigestFacts]) -> None:
 
 
 def _diff_facts(f: DigestFacts) -> DiffFacts:
-    return DiffFacts(f.info.file, f.info.region, f.info.year, annual_targets(f.panel.rows, f.info.year),
+    return DiffFacts(f.info.file, f.info.region, f.info.region_code, f.info.year, annual_targets(f.panel.rows, f.info.year),
                      f.phrases, f.words)
 
 

@@ -1,5 +1,11 @@
 """The research panel: year t's target (from year t's report) beside year t's result (from t+1's report),
-one row per region, level, code, year and change, values in base units, only annual figures."""
+one row per region, code, year and change, values in base units, only annual figures.
+
+Regions are keyed by their GB/T 2260 code (rules/identity.py), so 河北省保定市 and 保定市 are one unit;
+a report whose region is unknown is a unit of its own, never merged with another. Of two reports
+for one region and year (a page saved twice, a summary beside the full text) the panel keeps the
+one with more annual figures (the first given on a tie) and says so.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,7 @@ from dataclasses import dataclass
 
 from govreport.analyses.targets import TargetRow, extract
 from govreport.rules.codebook import Code, by_code, name_key
-from govreport.rules.frames import report_year
-from govreport.rules.header import level_of, region_of
+from govreport.rules.identity import identify
 from govreport.rules.units import base_value
 
 EPSILON = 1e-9
@@ -19,6 +24,8 @@ EPSILON = 1e-9
 @dataclass(frozen=True)
 class PanelRow:
     region: str | None
+    region_code: str | None  # GB/T 2260; empty for a report whose region is unknown (its file is its unit)
+    province: str | None
     level: str | None
     code: str  # "" for an indicator the codebook does not know: its name is the key
     indicator: str
@@ -42,14 +49,16 @@ class PanelFacts:
 
     file: str
     region: str | None
+    region_code: str | None
+    province: str | None
     level: str | None
     year: int | None
     rows: tuple[TargetRow, ...]
 
 
 def panel_facts(doc) -> PanelFacts:
-    region = region_of(doc.lines)
-    return PanelFacts(doc.name, region, level_of(region), report_year(doc.lines), annual_rows(extract(doc)))
+    who = identify(doc)
+    return PanelFacts(doc.name, who.region, who.region_code, who.province, who.level, who.year, annual_rows(extract(doc)))
 
 
 def annual_rows(rows: Iterable[TargetRow]) -> tuple[TargetRow, ...]:
@@ -63,19 +72,64 @@ class Side:
     file: str
     low: float | None
     high: float | None
+    report: PanelFacts
 
 
-def build_panel(reports: Iterable[PanelFacts], *, all_changes: bool = False) -> list[PanelRow]:
-    """Targets and results paired on region, level, code (or name), year, change and base unit.
+def unit_of(report: PanelFacts) -> str:
+    """What a panel groups a report by: its region code, or its own file when the region is unknown."""
+    return report.region_code or f"?{report.file}"
+
+
+def one_per_region_year(reports: Iterable[PanelFacts], notices: list[str] | None = None) -> list[PanelFacts]:
+    """The reports a panel uses: one per region and year, with a notice for each unknown region and
+    each pair of reports that claim the same region and year."""
+    kept: dict[tuple[str, int], PanelFacts] = {}
+    order: list[tuple[str, int]] = []
+    seen: dict[tuple, str] = {}  # the figures of a report of unknown region -> its unit: a copy is no new unit
+    for report in reports:
+        if report.year is None:
+            _say(notices, f"{report.file}: no report year found; left out of the panel (give it with --meta)")
+            continue
+        key = (unit_of(report), report.year)
+        if not report.region_code:
+            signature = (report.year, tuple((r.line, r.col, r.text) for r in report.rows))
+            if report.rows and signature in seen:
+                _say(notices, f"{report.file} has the same figures as {seen[signature][1:]} (region unknown): "
+                              f"taken for a copy and left out of the panel")
+                continue
+            else:
+                seen[signature] = key[0]
+                _say(notices, f"{report.file}: region unknown; kept as a unit of its own (give it with --meta)")
+        if key not in kept:
+            kept[key] = report
+            order.append(key)
+            continue
+        first = kept[key]
+        better = report if len(report.rows) > len(first.rows) else first
+        other = first if better is report else report
+        why = "the first given, as many annual figures" if len(report.rows) == len(first.rows) else "more annual figures"
+        _say(notices, f"{first.file} and {report.file} are both {report.region or key[0]}'s {report.year} report: "
+                      f"the panel uses {better.file} ({why}) and leaves out {other.file}")
+        kept[key] = better
+    return [kept[key] for key in order]
+
+
+def _say(notices: list[str] | None, message: str) -> None:
+    if notices is not None:
+        notices.append(message)
+
+
+def build_panel(reports: Iterable[PanelFacts], *, all_changes: bool = False,
+                notices: list[str] | None = None) -> list[PanelRow]:
+    """Targets and results paired on region code, code (or name), year, change and base unit.
 
     Results nobody set a target for are rows too. Without `all_changes`, a coded indicator keeps only
-    its usual change (GDP growth, not the GDP level of the review).
+    its usual change (GDP growth, not the GDP level of the review). `notices` collects what a user
+    should hear: unknown regions and years, duplicated reports.
     """
     targets: dict[tuple, Side] = {}
     actuals: dict[tuple, Side] = {}
-    for report in reports:
-        if report.year is None:
-            continue
+    for report in one_per_region_year(reports, notices):
         for row in report.rows:
             year = int(row.year) if row.year and row.year.isdigit() else None
             wanted = report.year if row.kind == "target" else report.year - 1
@@ -100,15 +154,17 @@ def _side(report: PanelFacts, row: TargetRow, entry: Code | None, year: int):
     else:
         low, unit = base_value(row.value, row.unit)
         high = base_value(row.value_high, row.unit)[0] if row.value_high is not None else None
-    key = (report.region, report.level, row.code or name, year, row.change, unit)
-    return key, Side(row, f"{report.file}:{row.line}", low, high)
+    key = (unit_of(report), row.code or name, year, row.change, unit)
+    return key, Side(row, f"{report.file}:{row.line}", low, high, report)
 
 
 def _row(key: tuple, target: Side | None, actual: Side | None) -> PanelRow:
-    region, level, ident, year, change, unit = key
+    _, ident, year, change, unit = key
     entry = by_code().get(ident)
+    report = (target or actual).report
     return PanelRow(
-        region=region, level=level, code=entry.code if entry else "", indicator=entry.name_zh if entry else ident,
+        region=report.region, region_code=report.region_code, province=report.province, level=report.level,
+        code=entry.code if entry else "", indicator=entry.name_zh if entry else ident,
         year=year, change=change, unit=unit, comparator=target.row.comparator if target else None,
         target_low=target.low if target else None, target_high=target.high if target else None,
         actual=actual.low if actual else None,
@@ -147,7 +203,7 @@ def select(rows: Iterable[PanelRow], *, indicator: str | None = None, year: str 
     return out
 
 
-WIDE_KEY = ("region", "level", "code", "indicator", "change", "unit")
+WIDE_KEY = ("region", "region_code", "province", "level", "code", "indicator", "change", "unit")
 
 
 def widen(rows: list[PanelRow]) -> tuple[list[dict], list[str]]:

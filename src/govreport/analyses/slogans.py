@@ -10,7 +10,7 @@ from functools import cache
 from govreport.datafiles import table
 from govreport.document.document import Document
 from govreport.document.quotes import Quote
-from govreport.rules.frames import report_year
+from govreport.rules.identity import identify
 
 TYPES = ("formula", "slogan", "policy", "model", "event", "quote", "garbled")
 DEFAULT_TYPES = ("formula", "slogan", "policy", "model", "event")
@@ -193,5 +193,5 @@ def damaged_quotes(stats: Sequence[PhraseStats]) -> list[int]:
 def slogan_stats(doc: Document, unquoted: bool = False) -> list[PhraseStats]:
     """Quoted phrases of one document, and with `unquoted` the formulas written without quotes."""
     stats = phrase_stats(doc) + (unquoted_formulas(doc) if unquoted else [])
-    year = report_year(doc.lines)
+    year = identify(doc).year
     return [replace(s, year=year) for s in stats] if year is not None else stats

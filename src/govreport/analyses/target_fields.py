@@ -182,8 +182,9 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
 
 
 def clause_before(before: str) -> str:
-    """The text since the last clause end (，；：。)."""
-    parts = cues.CLAUSE_END.split(before)
+    """The text since the last clause end (，；：。), notes in brackets left out: in
+    "生产总值完成2650.6亿元（不含定州，下同）、增长9%" the 9% is still the 生产总值's."""
+    parts = cues.CLAUSE_END.split(cues.BRACKET_NOTE.sub("", before))
     return parts[-1] if parts else before
 
 

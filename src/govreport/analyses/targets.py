@@ -23,8 +23,8 @@ from govreport.analyses.target_fields import (
 from govreport.document.document import Document
 from govreport.rules import cues
 from govreport.rules.codebook import by_code, code_of
-from govreport.rules.frames import line_frames, opening_frame, report_year
-from govreport.rules.header import is_national
+from govreport.rules.frames import line_frames, opening_frame
+from govreport.rules.identity import identify
 from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures, is_count
 from govreport.rules.units import base_value, kind_of
@@ -57,8 +57,9 @@ class TargetRow:
 
 def extract(doc: Document) -> list[TargetRow]:
     """All figures of a document with indicator, bound, change, kind and year."""
-    year = report_year(doc.lines)
-    gdp = "国内生产总值" if is_national(doc.lines) else "地区生产总值"
+    who = identify(doc)
+    year = who.year
+    gdp = "国内生产总值" if who.level == "national" else "地区生产总值"
     frames = line_frames(doc.lines, find_headings(doc.lines), year)
     masked = _masked_spans(doc)
     rows: list[TargetRow] = []

@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from govreport.analyses.keywords import KeywordTask, Options
-from govreport.rules.frames import report_year
-from govreport.rules.header import region_of
+from govreport.rules.identity import identify
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -17,6 +16,7 @@ SPARKS = "▁▂▃▄▅▆▇█"
 class TrendFacts:
     file: str
     region: str | None
+    region_code: str | None
     year: int | None
     counts: dict[str, int]
     tokens: int
@@ -26,6 +26,7 @@ class TrendFacts:
 class TrendRow:
     term: str
     region: str | None  # empty when the years are taken over all regions
+    region_code: str | None  # regions are grouped by code (GB/T 2260); a report of unknown region alone
     year: int | None
     count: int
     tokens: int
@@ -35,21 +36,25 @@ class TrendRow:
 
 def trend_facts(doc, terms: tuple[str, ...], backend: str = "jieba") -> TrendFacts:
     counted = KeywordTask(Options(), terms=terms, backend=backend)(doc)
-    return TrendFacts(doc.name, region_of(doc.lines), report_year(doc.lines), dict(counted.counts), counted.tokens)
+    who = identify(doc)
+    return TrendFacts(doc.name, who.region, who.region_code, who.year, dict(counted.counts), counted.tokens)
 
 
 def trend(reports: Iterable[TrendFacts], terms: Sequence[str], *, by_region: bool = False) -> list[TrendRow]:
     """One row per term and year (and region), in term order, then by region and year."""
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])  # count, tokens, docs
+    names: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
     for facts in reports:
-        group = (facts.region if by_region else None, facts.year)
+        unit = (facts.region_code or f"?{facts.file}") if by_region else None
+        if by_region:
+            names[unit] = (facts.region or facts.file, facts.region_code)
         for term in terms:
-            cell = totals[(term, *group)]
+            cell = totals[(term, unit, facts.year)]
             cell[0] += facts.counts.get(term, 0)
             cell[1] += facts.tokens
             cell[2] += 1
-    rows = [TrendRow(term, region, year, count, tokens, round(count * 10000 / tokens, 2) if tokens else 0.0, docs)
-            for (term, region, year), (count, tokens, docs) in totals.items()]
+    rows = [TrendRow(term, *names[unit], year, count, tokens, round(count * 10000 / tokens, 2) if tokens else 0.0, docs)
+            for (term, unit, year), (count, tokens, docs) in totals.items()]
     order = {term: i for i, term in enumerate(terms)}
     return sorted(rows, key=lambda r: (order[r.term], str(r.region or ""), r.year if r.year is not None else -1))
 
@@ -82,9 +87,9 @@ class TrendLine:
 def lines(rows: Sequence[TrendRow]) -> list[TrendLine]:
     grouped: dict[tuple, list[TrendRow]] = defaultdict(list)
     for row in rows:
-        grouped[(row.term, row.region)].append(row)
+        grouped[(row.term, row.region_code, row.region)].append(row)
     out = []
-    for (term, region), series in grouped.items():
+    for (term, _, region), series in grouped.items():
         rates = [r.per_10k for r in series]
         years = [r.year for r in series if r.year is not None]
         peak = max(series, key=lambda r: r.per_10k).year

@@ -46,6 +46,7 @@ class Document:
     original: dict[int, str] = field(default_factory=dict)  # source index -> line before conversion
     repairs: list[Join] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what reading it repaired that a user should know
+    given: dict[str, str] = field(default_factory=dict)  # what the user says of it (--meta): region, year, level
 
     @classmethod
     def from_text(cls, text: str, name: str = "-") -> "Document":
@@ -168,4 +169,5 @@ def load_document(source, *, encoding: str | None = None) -> Document:
     notes: list[str] = []
     doc = Document.from_text(read_text(source, encoding, notes), source.name)
     doc.notes = notes
+    doc.given = dict(getattr(source, "given", ()))
     return doc

@@ -27,6 +27,7 @@ class Source:
 
     name: str
     data: bytes
+    given: tuple[tuple[str, str], ...] = ()  # what a --meta row says of it (region, year …)
 
 
 @dataclass(frozen=True)

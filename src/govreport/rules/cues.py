@@ -12,6 +12,8 @@ YEAR_IS = re.compile(r"(\d{4})年是")
 # --- sentences and clauses -----------------------------------------------------------------
 SENTENCE_END = re.compile(r"[。！？!?]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+# "（不含定州，下同）", "(按可比价格计算)": a note in brackets, closed before the figure.
+BRACKET_NOTE = re.compile(r"[（(][^（()）]{0,40}[)）]")
 
 # --- kind ------------------------------------------------------------------------------------
 # "力争年内完成投资55亿元", "主要预期目标是：", "到2026年": a commitment.

@@ -1,27 +1,16 @@
-"""Which year a figure is for: the report's own year, each section's and paragraph's time frame,
-and the time words of the clause before the figure — the narrowest wins (shared/design/TARGETS.md).
+"""Which year a figure is for: each section's and paragraph's time frame, read against the report's
+year (rules/identity.py), and the time words of the clause before the figure — the narrowest wins
+(shared/design/TARGETS.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govreport.rules import cues
-from govreport.rules.header import report_date
 from govreport.rules.headings import PLAN, REVIEW, Heading
-
-# --- the report's own year --------------------------------------------------------------
-# "一、2009年工作回顾" -> 2010;  "二、2010年主要任务", "三、2011年的工作" -> the year itself.
-REVIEW_YEAR = re.compile(r"(\d{4})年(?:及[^、，]{0,8})?(?:和[^、，]{0,10})?(?:政府)?(?:主要)?工作(?:回顾|总结)")
-PLAN_YEAR = re.compile(r"(\d{4})年(?:[^，。]{0,12})(?:主要任务|工作安排|重点工作|工作任务|总体要求|目标任务|预期目标|"
-                       r"主要工作|总体部署|政府工作|的工作$)")
-# "2013年是…": said in the opening of the plan.
-YEAR_IS = re.compile(r"(\d{4})年是")
-# "1954年预计…", "1954年的计划", "1954年国家预算": the year whose plans a report without headings sets out.
-PLANNED_YEAR = re.compile(r"(\d{4})年(?:的|国家)?(?:预计|计划|预算)")
 
 # --- time words in a title, an opening or a clause ------------------------------------------
 # Each alternative names what it says; `Frame`s are made from them against the report's year.
@@ -70,23 +59,6 @@ class Frame:
 
 
 NO_FRAME = Frame("other", None, None)
-
-
-def report_year(lines: Sequence[str]) -> int | None:
-    """The year the report plans for: its delivery date, its headings, `2013年是…`, or the year it plans."""
-    if date := report_date(lines):
-        return date[0]
-    for line in lines:
-        if len(line) <= 60:
-            if match := REVIEW_YEAR.search(line):
-                return int(match.group(1)) + 1
-            if match := PLAN_YEAR.search(line):
-                return int(match.group(1))
-    for line in lines:
-        if match := YEAR_IS.search(line):
-            return int(match.group(1))
-    planned = Counter(int(m.group(1)) for line in lines for m in PLANNED_YEAR.finditer(line))
-    return planned.most_common(1)[0][0] if planned else None
 
 
 def plan_years(number: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from govreport.errors import InputError
 from govreport.readers.sources import MAX_SIZE, Skipped, Source, expand, read
+from govreport.rules.filename import name_hint
 from govreport.run import cache as cache_mod
 
 if TYPE_CHECKING:  # a warm run answered from the cache needs neither documents nor a process pool
@@ -69,7 +70,8 @@ class Batch:
                  stdin: BinaryIO | None = None, jobs: int = 1, cache: cache_mod.Cache | None = None,
                  on_error: Callable[[InputError], None] = lambda err: None,
                  on_progress: Callable[[int, int], None] | None = None,
-                 on_notice: Callable[[str], None] = lambda message: None, max_size: int = MAX_SIZE):
+                 on_notice: Callable[[str], None] = lambda message: None, max_size: int = MAX_SIZE,
+                 given: Callable[[str], tuple] | None = None):
         found = list(expand(args))
         for notice in (item for item in found if isinstance(item, Skipped)):
             on_notice(str(notice))
@@ -77,6 +79,7 @@ class Batch:
         self.task, self.encoding, self.stdin, self.cache = task, encoding, stdin, cache
         self.jobs = max(1, min(jobs, len(self.paths), default_jobs()))  # more workers than CPUs only thrash
         self.max_size = max_size
+        self.given = given  # input name -> what a --meta row says of it
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
@@ -106,7 +109,11 @@ class Batch:
             source = read(path, self.stdin, max_size=self.max_size)
         except InputError as err:
             return err
-        entry = cache_mod.key(source.data, fingerprint, self.encoding) if self.cache else None
+        if self.given is not None and (given := self.given(source.name)):
+            source = replace(source, given=given)
+        # what the result depends on besides the bytes: a --meta row, and the file name (a last-resort cue)
+        outside = f"{source.given!r}{name_hint(source.name)!r}"
+        entry = cache_mod.key(source.data, fingerprint + outside, self.encoding) if self.cache else None
         if entry and (hit := self.cache.get(entry)) is not None:
             return Job(source, None, result=self.task.rename(hit, source.name))
         job = Job(source, entry)
