@@ -146,6 +146,8 @@ def test_two_reports_of_unknown_region_are_never_one_series(cli, tmp_path):
     assert by_file == {"one.txt", "two.txt"}
     assert all(not (r["target_file"] and r["actual_file"]) for r in rows)  # never one's target beside the other's result
     assert err.count("region unknown") == 2
+    code, out, _ = cli("targets", "--panel", "--wide", "-i", "gdp", str(tmp_path))
+    assert code == 0 and sorted(r["actual_2024"] for r in tsv(out)) == ["5.2", "7.1"]
 
 
 def test_a_report_given_twice_is_used_once_with_a_warning(cli, tmp_path):

@@ -213,7 +213,8 @@ def widen(rows: list[PanelRow]) -> tuple[list[dict], list[str]]:
     table: dict[tuple, dict] = {}
     for row in rows:
         key = tuple(getattr(row, f) for f in WIDE_KEY)
-        entry = table.setdefault(key, dict(zip(WIDE_KEY, key)))
+        unit = row.region_code or (row.target_file or row.actual_file or "").rsplit(":", 1)[0]  # unknown: its file
+        entry = table.setdefault((unit, *key), dict(zip(WIDE_KEY, key)))
         entry[f"target_{row.year}"] = row.target_low
         entry[f"target_high_{row.year}"] = row.target_high
         entry[f"actual_{row.year}"] = row.actual
