@@ -10,15 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govreport.rules import cues
+from govreport.rules.header import small_number
 from govreport.rules.headings import PLAN, REVIEW, Heading
+
+# The number of a five-year plan as reports write it: 十四(五), 十(五) for the tenth, 六(五), 第六(个五年计划).
+PLAN_NUMBER = "十[一二三四五六七八九]|(?<![一二三四五六七八九十])十|(?<![一二三四五六七八九十])[一二三四五六七八九]"
 
 # --- time words in a title, an opening or a clause ------------------------------------------
 # Each alternative names what it says; `Frame`s are made from them against the report's year.
 TIME_WORDS = re.compile(
-    r"(?P<horizon>到(?P<horizon_year>\d{4})年(?:底|末)?)"
-    r"|(?P<term>(?:“|\")?十(?P<term_digit>[一二三四五六七八九])五(?:”|\")?(?:规划)?(?:时期|期间|末|以来|期末))"
-    r"|(?P<term_part>(?:“|\")?十(?P<part_digit>[一二三四五六七八九])五(?:”|\")?(?:规划)?(?:的)?前(?P<part_years>[两二三四])年)"
-    r"|(?P<term_plan>第十(?P<plan_digit>[一二三四五六七八九])个五年规划(?:时期|期间))"
+    r"(?P<years>(?:从|自)(?P<years_first>\d{4})年(?:到|至)(?P<years_last>\d{4})年)"
+    r"|(?P<horizon>到(?P<horizon_year>\d{4})年(?:底|末)?)"
+    rf"|(?P<term>(?:“|\")?(?P<term_digit>{PLAN_NUMBER})五(?:”|\")?(?:计划|规划)?(?:时期|期间|末|以来|期末))"
+    rf"|(?P<term_part>(?:“|\")?(?P<part_digit>{PLAN_NUMBER})五(?:”|\")?(?:计划|规划)?(?:的)?前(?P<part_years>[两二三四])年)"
+    rf"|(?P<term_plan>第(?P<plan_digit>{PLAN_NUMBER})个五年(?:计划|规划)(?:时期|期间))"
     r"|(?P<ahead>(?:今后|未来)(?P<ahead_years>[两三四五])年)"
     r"|(?P<past5>过去五年|过去的五年|这五年|五年来|近五年|本届政府任期|(?<![一二三四五六七八九十\d])五年(?=年均|累计|间|共|来))"
     r"|(?P<past_n>(?:过去|近)(?P<past_years>[两三四])年|(?<![一二三四五六七八九十\d])(?P<n_years>[两三四])年(?=来|累计|年均|间))"
@@ -85,16 +90,21 @@ def time_frames(text: str, year: int) -> list[tuple[int, int, Frame]]:
 
 def _frame(match: re.Match, y: int) -> Frame | None:
     kind = match.lastgroup
+    if kind == "years":  # "从1979年到1984年": a span, or a plan's years when it reaches past the report's
+        first, last = int(match.group("years_first")), int(match.group("years_last"))
+        if last < first:
+            return None
+        return Frame("review", "span", last, first) if last < y else Frame("plan", "plan", last, lasting=False)
     if kind == "horizon":
         horizon = int(match.group("horizon_year"))
         return Frame("plan", "plan", horizon, lasting=False) if horizon >= y else Frame("review", "year", horizon)
     if kind in ("term", "term_plan"):
-        first, last = plan_years(10 + CN_DIGIT[match.group("term_digit") or match.group("plan_digit")])
+        first, last = plan_years(small_number(match.group("term_digit") or match.group("plan_digit")))
         if last < y:
             return Frame("review", "span", last, first)
         return Frame("plan", "plan", last) if first <= y + 1 else None
     if kind == "term_part":  # "“十一五”前四年累计": the plan's first years
-        first, _ = plan_years(10 + CN_DIGIT[match.group("part_digit")])
+        first, _ = plan_years(small_number(match.group("part_digit")))
         years = CN_DIGIT.get(match.group("part_years"), 2)
         return Frame("review", "span", first + years - 1, first, lasting=False)
     if kind == "past_n":  # "三年来", "近两年": the years before the report's; its own sentence only

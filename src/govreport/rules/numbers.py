@@ -277,8 +277,27 @@ def _percent_of(line: str, at: int) -> Figure | None:
     if parsed is None or parsed[2]:
         return None
     unit = "%" if match.group(1) == "百分之" else "‰"
+    high, after = _percent_range(line, match.end(), match.group(1), parsed[0])
+    if high is not None:
+        return Figure(at, after, parsed[0], high, unit, "range")
     bound, end = _bound(line, match.end())
     return Figure(at, end, parsed[0], None, unit, bound)
+
+
+# "百分之四到五", "百分之八至九", "百分之四至百分之五", "百分之五—百分之六": the second end of a range.
+PERCENT_RANGE = re.compile(rf"[至到{DASHES}](百分之|千分之)?((?:{ARABIC}|[{NUMERAL_CHARS}])+)(?![万亿千百]|[\u4e00-\u9fff]*[元人个])")
+
+
+def _percent_range(line: str, pos: int, lead: str, low: float) -> tuple[float | None, int]:
+    """The high end of a range that begins 百分之…, and where it ends; (None, pos) when there is none."""
+    match = PERCENT_RANGE.match(line, pos)
+    if match is None or (match.group(1) and match.group(1) != lead) or _from_before(line, pos):
+        return None, pos
+    parsed = parse_numeral(match.group(2))
+    if parsed is None or parsed[2] or parsed[1] is not None or parsed[0] is None or parsed[0] <= low \
+            or any(ch in match.group(2) for ch in "千万亿"):
+        return None, pos
+    return parsed[0], match.end()
 
 
 def _fraction(line: str, at: int, match: re.Match) -> Figure | None:
@@ -306,7 +325,9 @@ def parse_numeral(text: str) -> tuple[float, float | None, str, float | None] | 
         return None
     if trailing and any(t in MULTIPLIERS for t in tokens):  # 二十五亿七千万: 25亿 and 7000万, in 万
         whole = _value(tokens + list(trailing))
-        return (None if whole is None else round(whole / split_unit(trailing)[0], 6)), None, trailing, None
+        if whole is None:
+            return None  # 十万八九万: no one number
+        return round(whole / split_unit(trailing)[0], 6), None, trailing, None
     if len(tokens) in (2, 3) and all(t in CN_DIGITS and CN_DIGITS[t] for t in tokens[:2]) \
             and CN_DIGITS[tokens[0]] < CN_DIGITS[tokens[1]] and (len(tokens) == 2 or tokens[2] in CN_SMALL):
         scale = CN_SMALL[tokens[2]] if len(tokens) == 3 else 1  # 八九亿, 三五百
