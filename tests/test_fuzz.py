@@ -33,7 +33,7 @@ def test_targets_rows_point_inside_the_document(text):
 def test_slogans_point_inside_the_document(text):
     doc = Document.from_text(text, "f.txt")
     for stats in phrase_stats(doc) + unquoted_formulas(doc):
-        assert 1 <= stats.first_line <= len(doc.lines)
+        assert 1 <= stats.first_line <= len(doc.source)  # lines of the input, as every output names them
         assert stats.quoted <= stats.mentions or stats.type == "garbled"
 
 

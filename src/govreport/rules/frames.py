@@ -19,12 +19,13 @@ PLAN_NUMBER = "十[一二三四五六七八九]|(?<![一二三四五六七八九
 # --- time words in a title, an opening or a clause ------------------------------------------
 # Each alternative names what it says; `Frame`s are made from them against the report's year.
 TIME_WORDS = re.compile(
-    r"(?P<years>(?:从|自)(?P<years_first>\d{4})年(?:到|至)(?P<years_last>\d{4})年)"
+    r"(?P<years>(?:从|自)?(?P<years_first>\d{4})年(?:到|至)(?P<years_last>\d{4})年)"
     r"|(?P<horizon>到(?P<horizon_year>\d{4})年(?:底|末)?)"
     rf"|(?P<term>(?:“|\")?(?P<term_digit>{PLAN_NUMBER})五(?:”|\")?(?:计划|规划)?(?:时期|期间|末|以来|期末))"
     rf"|(?P<term_part>(?:“|\")?(?P<part_digit>{PLAN_NUMBER})五(?:”|\")?(?:计划|规划)?(?:的)?前(?P<part_years>[两二三四])年)"
     rf"|(?P<term_plan>第(?P<plan_digit>{PLAN_NUMBER})个五年(?:计划|规划)(?:时期|期间))"
     r"|(?P<ahead>(?:今后|未来)(?P<ahead_years>[两三四五])年)"
+    r"|(?P<within5>(?<![过近这去])(?<!过去)五年(?:内|之内))"
     r"|(?P<past5>过去五年|过去的五年|这五年|五年来|近五年|本届政府任期|(?<![一二三四五六七八九十\d])五年(?=年均|累计|间|共|来))"
     r"|(?P<past_n>(?:过去|近)(?P<past_years>[两三四])年|(?<![一二三四五六七八九十\d])(?P<n_years>[两三四])年(?=来|累计|年均|间))"
     r"|(?P<past10>过去十年|这十年|十年来|(?<![一二三四五六七八九十\d])十年(?=年均|累计|增加|增长|间))"
@@ -113,6 +114,8 @@ def _frame(match: re.Match, y: int) -> Frame | None:
     if kind == "ahead":  # "今后五年" opens a term's plan; "未来三年" is one goal's horizon
         years = CN_DIGIT.get(match.group("ahead_years"), 2)
         return Frame("plan", "plan", y + years - 1, lasting=years == 5)
+    if kind == "within5":  # "“七五”计划草案规定，…五年内全国工农业总产值增长百分之三十八": the plan's five years
+        return Frame("plan", "plan", y + 4, lasting=False)
     if kind == "past5":
         return Frame("review", "span", y - 1, y - 5)
     if kind == "past10":

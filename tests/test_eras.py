@@ -1,0 +1,77 @@
+"""Figures right in every era: Chinese-numeral ranges, plans of every number, era indicators (issue 19)."""
+import pytest
+from conftest import SHARED, jsonl, needs_shared
+
+from govreport.analyses.targets import extract
+from govreport.document.document import Document
+from govreport.rules.codebook import code_of
+from govreport.rules.frames import time_frames
+from govreport.rules.numbers import find_figures
+
+ERAS = SHARED / "eras"
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("每年递增百分之四到五。", 4, 5), ("百分之五到十", 5, 10), ("百分之八至九", 8, 9),
+    ("百分之四至百分之五", 4, 5), ("百分之二十到三十", 20, 30), ("八至九％", 8, 9),
+])
+def test_chinese_numeral_ranges_are_one_range(text, low, high):
+    line = Document.from_text(text).lines[0]  # full-width ％ folded as a report is read
+    figures = find_figures(line)
+    assert [(f.value, f.value_high, f.unit, f.bound) for f in figures] == [(low, high, "%", "range")]
+
+
+@pytest.mark.parametrize("text", ["从百分之五到百分之十", "百分之五到十个百分点", "百分之五至十万元"])
+def test_a_change_or_another_unit_is_no_range(text):
+    assert all(f.value_high is None for f in find_figures(text))
+
+
+@pytest.mark.parametrize("text", ["城镇新增就业十万八九万人", "十亿八九亿"])
+def test_odd_numerals_never_raise(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, year, frame", [
+    ("六五计划期间要求每年递增", 1982, ("plan", "plan", 1985, None)),
+    ("第六个五年计划期间", 1982, ("plan", "plan", 1985, None)),
+    ("“十五”期间年均增长", 2006, ("review", "span", 2005, 2001)),
+    ("从1979年到1984年安排了", 1985, ("review", "span", 1984, 1979)),
+    ("1953年到1978年的二十六年间", 1985, ("review", "span", 1978, 1953)),
+    ("五年内全国工农业总产值增长", 1986, ("plan", "plan", 1990, None)),
+])
+def test_plans_and_spans_of_every_era(text, year, frame):
+    (_, _, found), = time_frames(text, year)
+    assert (found.kind, found.period, found.year, found.first) == frame
+
+
+@pytest.mark.parametrize("indicator, code", [
+    ("国民生产总值", "gnp"), ("工农业总产值", "gross_output"), ("国民收入", "national_income"),
+    ("零售物价", "retail_prices"), ("商品零售价格", "retail_prices"), ("物价上涨幅度", "retail_prices"),
+    ("居民消费价格", "cpi"), ("地区生产总值", "gdp"),
+])
+def test_indicators_of_the_time_have_codes(indicator, code):
+    assert code_of(indicator) == code
+
+
+def test_a_note_in_brackets_never_becomes_an_indicator():
+    rows = extract(Document.from_text("一、2013年工作回顾\n全市生产总值完成2650.6亿元（不含定州，下同）、增长9%。"))
+    assert [(r.text, r.indicator, r.change) for r in rows] == [("2650.6亿元", "生产总值", "level"),
+                                                               ("9%", "生产总值", "growth")]
+
+
+@needs_shared
+def test_old_plans_and_reviews_are_read_on_their_lines(cli):
+    rows = jsonl(cli("targets", "-k", "all", "--format", "jsonl", str(ERAS / "national-1982.txt"),
+                     str(ERAS / "national-1985.txt"))[1])
+    at = {(r["file"].rsplit("/", 1)[1], r["line"], r["text"]): r for r in rows}
+    plan = at[("national-1982.txt", 9, "百分之四到五")]
+    assert (plan["value"], plan["value_high"], plan["kind"], plan["period"], plan["year"]) == (4, 5, "target", "plan", "1985")
+    spent = at[("national-1985.txt", 12, "四千二百多万")]
+    assert (spent["kind"], spent["period"], spent["year"]) == ("actual", "span", "1979-1984")
+    assert at[("national-1985.txt", 15, "二百八十八元")]["kind"] == "actual"
+
+
+@needs_shared
+def test_no_target_of_an_old_report_lacks_a_year(cli):
+    rows = jsonl(cli("targets", "--format", "jsonl", str(ERAS))[1])
+    assert rows and [r for r in rows if not r["year"]] == []
