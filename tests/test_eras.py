@@ -75,3 +75,10 @@ def test_old_plans_and_reviews_are_read_on_their_lines(cli):
 def test_no_target_of_an_old_report_lacks_a_year(cli):
     rows = jsonl(cli("targets", "--format", "jsonl", str(ERAS))[1])
     assert rows and [r for r in rows if not r["year"]] == []
+
+
+def test_digits_and_units_set_apart_by_spaces_are_one_figure():
+    doc = Document.from_text("一、2 0 2 3 年工作回顾\n全市生产总值增长 8 ％。")
+    rows = extract(doc)
+    assert doc.lines[0] == "一、2023年工作回顾"
+    assert [(r.value, r.unit, r.col) for r in rows] == [(8.0, "%", 10)]  # the 8 of the input line, 1-based

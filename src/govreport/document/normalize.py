@@ -24,6 +24,8 @@ DROPPED = re.compile(
     rf"\u3000+|^{BLANK}+|{BLANK}+$"
     rf"|(?<=[{CJK}]){BLANK}+(?=[{CJK}0-9A-Za-z])"
     rf"|(?<=[0-9A-Za-z%]){BLANK}+(?=[{CJK}])"
+    rf"|(?<=[0-9]){BLANK}+(?=[%‰])"  # "8 %" (PDF text)
+    rf"|(?<=(?<![0-9.]){'[0-9]'}){BLANK}(?=[0-9](?![0-9.]))"  # "2 0 2 3 年": digits set one at a time
     rf"|[{INVISIBLE}]+"
 )
 NEEDS_DROPPING = re.compile(rf"[ \t\u3000{INVISIBLE}]")
