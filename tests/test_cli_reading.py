@@ -6,7 +6,6 @@ from conftest import SEED, SHARED, needs_shared, report_files, tsv
 
 from govreport import load_document
 from govreport.analyses.doctor import reread_shifted
-from govreport.rules.header import level_of
 from govreport.analyses.keyness import keyness, log_likelihood, log_ratio
 from govreport.readers.sources import read
 from govreport.rules.header import parse_date
@@ -51,8 +50,6 @@ def test_info_is_null_when_the_opening_is_silent(cli):
 
 def test_info_helpers():
     assert parse_date("——二〇二六年一月二十七日在甘肃省") == (2026, 1, 27)
-    assert [level_of(r) for r in ("河北省", "保定市", "阜平县", "西藏自治区")] == ["provincial", "city",
-                                                                               "county-district", "provincial"]
 
 
 @needs_shared

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
 from contextlib import contextmanager
@@ -100,6 +101,16 @@ def _load(inputs, task, run: "Run"):
 
 
 def _meta(path: str):
+    try:
+        info = os.stat(path)
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    return _read_meta(path, stamp)
+
+
+@functools.cache  # diff and compare load two sides: the file is read once (while it is unchanged)
+def _read_meta(path: str, stamp: tuple | None):
     from govreport.run.meta import MetaError, read_meta
 
     try:

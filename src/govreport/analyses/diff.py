@@ -12,7 +12,7 @@ from govreport.analyses.keywords import KeywordTask, Options, WordCounts, load_s
 from govreport.analyses.slogans import PhraseStats, phrase_stats
 from govreport.analyses.targets import TargetRow, extract
 from govreport.rules.codebook import by_code
-from govreport.rules.identity import identify
+from govreport.rules.identity import identify, unit_key
 from govreport.rules.units import base_value
 
 FORMULA_TYPES = ("formula",)
@@ -76,18 +76,18 @@ def _targets(a: list[DiffFacts], b: list[DiffFacts], by_region: bool) -> list[Di
     def first(side):
         found: dict[tuple, tuple[TargetRow, str]] = {}
         for facts in side:
-            unit = (facts.region_code or f"?{facts.file}") if by_region else None  # regions matched by code
-            names[unit] = facts.region or facts.file
+            where = unit_key(facts.region_code, facts.file) if by_region else None  # regions matched by code
+            names[where] = facts.region or facts.file
             for row in facts.targets:
-                found.setdefault((unit, row.code, row.change), (row, facts.file))
+                found.setdefault((where, row.code, row.change), (row, facts.file))
         return found
 
     old, new = first(a), first(b)
     out = []
     for key in sorted(set(old) | set(new), key=lambda k: (names.get(k[0], ""), *(str(p) for p in k))):
-        unit, code, change = key
+        where, code, change = key
         before, after = old.get(key), new.get(key)
-        name = by_code()[code].name_zh + ("" if unit is None else f"（{names[unit]}）")
+        name = by_code()[code].name_zh + ("" if where is None else f"（{names[where]}）")
         out.append(DiffRow("target", f"{code}/{change}", name, _compare(before, after),
                            before[0].text if before else None, after[0].text if after else None,
                            _level(before[0]) if before else None, _level(after[0]) if after else None,

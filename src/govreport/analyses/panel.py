@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from govreport.analyses.targets import TargetRow, extract
 from govreport.rules.codebook import Code, by_code, name_key
-from govreport.rules.identity import identify
+from govreport.rules.identity import identify, unit_key
 from govreport.rules.units import base_value
 
 EPSILON = 1e-9
@@ -69,40 +69,36 @@ def annual_rows(rows: Iterable[TargetRow]) -> tuple[TargetRow, ...]:
 @dataclass(frozen=True)
 class Side:
     row: TargetRow
-    file: str
     low: float | None
     high: float | None
     report: PanelFacts
 
-
-def unit_of(report: PanelFacts) -> str:
-    """What a panel groups a report by: its region code, or its own file when the region is unknown."""
-    return report.region_code or f"?{report.file}"
+    @property
+    def where(self) -> str:
+        """path:line"""
+        return f"{self.report.file}:{self.row.line}"
 
 
 def one_per_region_year(reports: Iterable[PanelFacts], notices: list[str] | None = None) -> list[PanelFacts]:
     """The reports a panel uses: one per region and year, with a notice for each unknown region and
     each pair of reports that claim the same region and year."""
-    kept: dict[tuple[str, int], PanelFacts] = {}
-    order: list[tuple[str, int]] = []
-    seen: dict[tuple, str] = {}  # the figures of a report of unknown region -> its unit: a copy is no new unit
+    kept: dict[tuple[str, int], PanelFacts] = {}  # (unit, year) -> report, in input order
+    seen: dict[tuple, str] = {}  # the figures of a report of unknown region -> its file: a copy is no new unit
     for report in reports:
         if report.year is None:
             _say(notices, f"{report.file}: no report year found; left out of the panel (give it with --meta)")
             continue
-        key = (unit_of(report), report.year)
+        key = (unit_key(report.region_code, report.file), report.year)
         if not report.region_code:
             signature = (report.year, tuple((r.line, r.col, r.text) for r in report.rows))
             if report.rows and signature in seen:
-                _say(notices, f"{report.file} has the same figures as {seen[signature][1:]} (region unknown): "
+                _say(notices, f"{report.file} has the same figures as {seen[signature]} (region unknown): "
                               f"taken for a copy and left out of the panel")
                 continue
-            else:
-                seen[signature] = key[0]
-                _say(notices, f"{report.file}: region unknown; kept as a unit of its own (give it with --meta)")
+            seen[signature] = report.file
+            _say(notices, f"{report.file}: region unknown; kept as a unit of its own (give it with --meta)")
         if key not in kept:
             kept[key] = report
-            order.append(key)
             continue
         first = kept[key]
         better = report if len(report.rows) > len(first.rows) else first
@@ -111,7 +107,7 @@ def one_per_region_year(reports: Iterable[PanelFacts], notices: list[str] | None
         _say(notices, f"{first.file} and {report.file} are both {report.region or key[0]}'s {report.year} report: "
                       f"the panel uses {better.file} ({why}) and leaves out {other.file}")
         kept[key] = better
-    return [kept[key] for key in order]
+    return list(kept.values())
 
 
 def _say(notices: list[str] | None, message: str) -> None:
@@ -154,8 +150,8 @@ def _side(report: PanelFacts, row: TargetRow, entry: Code | None, year: int):
     else:
         low, unit = base_value(row.value, row.unit)
         high = base_value(row.value_high, row.unit)[0] if row.value_high is not None else None
-    key = (unit_of(report), row.code or name, year, row.change, unit)
-    return key, Side(row, f"{report.file}:{row.line}", low, high, report)
+    key = (unit_key(report.region_code, report.file), row.code or name, year, row.change, unit)
+    return key, Side(row, low, high, report)
 
 
 def _row(key: tuple, target: Side | None, actual: Side | None) -> PanelRow:
@@ -170,7 +166,7 @@ def _row(key: tuple, target: Side | None, actual: Side | None) -> PanelRow:
         actual=actual.low if actual else None,
         met=judge(target, actual, entry.sense if entry else ""),
         target_text=target.row.text if target else None, actual_text=actual.row.text if actual else None,
-        target_file=target.file if target else None, actual_file=actual.file if actual else None)
+        target_file=target.where if target else None, actual_file=actual.where if actual else None)
 
 
 def judge(target: Side | None, actual: Side | None, sense: str) -> str | None:
@@ -213,8 +209,8 @@ def widen(rows: list[PanelRow]) -> tuple[list[dict], list[str]]:
     table: dict[tuple, dict] = {}
     for row in rows:
         key = tuple(getattr(row, f) for f in WIDE_KEY)
-        unit = row.region_code or (row.target_file or row.actual_file or "").rsplit(":", 1)[0]  # unknown: its file
-        entry = table.setdefault((unit, *key), dict(zip(WIDE_KEY, key)))
+        file = (row.target_file or row.actual_file or "").rsplit(":", 1)[0]
+        entry = table.setdefault((unit_key(row.region_code, file), *key), dict(zip(WIDE_KEY, key)))
         entry[f"target_{row.year}"] = row.target_low
         entry[f"target_high_{row.year}"] = row.target_high
         entry[f"actual_{row.year}"] = row.actual

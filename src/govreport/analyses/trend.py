@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from govreport.analyses.keywords import KeywordTask, Options
-from govreport.rules.identity import identify
+from govreport.rules.identity import identify, unit_key
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -45,16 +45,16 @@ def trend(reports: Iterable[TrendFacts], terms: Sequence[str], *, by_region: boo
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])  # count, tokens, docs
     names: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
     for facts in reports:
-        unit = (facts.region_code or f"?{facts.file}") if by_region else None
+        where = unit_key(facts.region_code, facts.file) if by_region else None
         if by_region:
-            names[unit] = (facts.region or facts.file, facts.region_code)
+            names[where] = (facts.region or facts.file, facts.region_code)
         for term in terms:
-            cell = totals[(term, unit, facts.year)]
+            cell = totals[(term, where, facts.year)]
             cell[0] += facts.counts.get(term, 0)
             cell[1] += facts.tokens
             cell[2] += 1
-    rows = [TrendRow(term, *names[unit], year, count, tokens, round(count * 10000 / tokens, 2) if tokens else 0.0, docs)
-            for (term, unit, year), (count, tokens, docs) in totals.items()]
+    rows = [TrendRow(term, *names[where], year, count, tokens, round(count * 10000 / tokens, 2) if tokens else 0.0, docs)
+            for (term, where, year), (count, tokens, docs) in totals.items()]
     order = {term: i for i, term in enumerate(terms)}
     return sorted(rows, key=lambda r: (order[r.term], str(r.region or ""), r.year if r.year is not None else -1))
 

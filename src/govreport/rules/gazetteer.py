@@ -39,6 +39,10 @@ class Region:
         return year is None or (self.start <= year and (self.end is None or year <= self.end))
 
 
+# The country's own report: 全国, under a code of its own.
+COUNTRY = Region(NATIONAL_CODE, "全国", "national", "", "", 1949, None, ())
+
+
 @cache
 def regions() -> tuple[Region, ...]:
     out = []

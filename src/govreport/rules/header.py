@@ -68,7 +68,6 @@ class TitleBlock:
     speaker_region: str | None  # 河北省 of "河北省代省长", 高阳县 of "高阳县人民政府县长"
     issuer: str | None  # 发文单位 of a metadata header, without 人民政府
     on_behalf: str | None  # 北京市 of "我代表北京市人民政府"
-    header_title: str | None  # 标题 of a metadata header
 
 
 def parse_date(text: str) -> tuple[int, int, int] | None:
@@ -105,11 +104,6 @@ def head_lines(lines: Sequence[str]) -> Sequence[str]:
     return lines[:HEAD_LINES]
 
 
-def head(lines: Sequence[str]) -> str:
-    """The title block as one text: a header may be broken over lines ("在广东省第十四届" / "人民代表大会…")."""
-    return "".join(head_lines(lines))
-
-
 def read_header(lines: Sequence[str]) -> TitleBlock:
     block = head_lines(lines)
     text = "".join(block)
@@ -122,8 +116,7 @@ def read_header(lines: Sequence[str]) -> TitleBlock:
     if national_match and national:
         session = small_number(national_match.group("term")), small_number(national_match.group("session") or "一")
     speaker, speaker_region = _speaker(block, found, fields)
-    header_title = fields.get("标题")
-    title = header_title or next((m.group(1).strip() for line in block[:6] if not METADATA.match(line)
+    title = fields.get("标题") or next((m.group(1).strip() for line in block[:6] if not METADATA.match(line)
                                   and not SPEECH.search(line) and (m := TITLE.match(line))), None)
     issuer = (fields.get("发文单位") or fields.get("发文机关") or "").removesuffix("人民政府") or None
     behalf = ON_BEHALF.search(text)
@@ -131,7 +124,7 @@ def read_header(lines: Sequence[str]) -> TitleBlock:
         title=title, date=date, date_cue=cue, meeting=found.group(0)[1:] if found else None,
         meeting_region=(found.group("region").removesuffix("人民政府") or None) if found else None,
         national=national, session=session, speaker=speaker, speaker_region=speaker_region, issuer=issuer,
-        on_behalf=behalf.group(1) if behalf else None, header_title=header_title)
+        on_behalf=behalf.group(1) if behalf else None)
 
 
 def _date(block: Sequence[str], meeting: re.Match | None, fields: dict[str, str]):
@@ -166,22 +159,3 @@ def _speaker(block: Sequence[str], meeting: re.Match | None, fields: dict[str, s
                      and not line.startswith("各位")), None)
         return name, None
     return None, None
-
-
-def level_of(region: str | None) -> str | None:
-    """national, provincial, city or county-district, from the region's own name.
-
-    >>> [level_of(r) for r in ["河北省", "上海市", "保定市", "河南省新乡市凤泉区", "阜平县"]]
-    ['provincial', 'provincial', 'city', 'county-district', 'county-district']
-    """
-    if region == NATIONAL:
-        return "national"
-    if not region:
-        return None
-    if region.endswith(("区", "县", "旗")) and not region.endswith("自治区"):
-        return "county-district"
-    if region.endswith(("省", "自治区")) or region in ("北京市", "天津市", "上海市", "重庆市"):
-        return "provincial"
-    if region.endswith(("市", "州", "盟")):
-        return "city"
-    return None

@@ -68,9 +68,11 @@ class Identity:
     speaker: str | None
     title: str | None
 
-    def unit(self, file: str) -> str:
-        """The key a panel groups by: the region's code; a report of unknown region is a unit of its own."""
-        return self.region_code or f"?{file}"
+
+def unit_key(region_code: str | None, file: str) -> str:
+    """What panels, diffs and trends group a report by: its region code, or, when its region is
+    unknown, its own file (never merged with another)."""
+    return region_code or f"?{file}"
 
 
 _SEEN: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -79,9 +81,9 @@ _SEEN: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 def identify(doc) -> Identity:
     """The report's identity, computed once per document."""
     if (found := _SEEN.get(doc)) is None:
-        found = _SEEN[doc] = _identify(doc.lines, doc.name, getattr(doc, "given", None) or {})
+        found = _SEEN[doc] = _identify(doc.lines, doc.name, doc.given)
         guessed = [what for what, cue in (("region", found.region_cue), ("year", found.year_cue)) if cue == "file name"]
-        if guessed and isinstance(getattr(doc, "notes", None), list):
+        if guessed:
             doc.notes.append(f"the text does not say its {' or '.join(guessed)}: read from the file name "
                              f"(check it, or give it with --meta)")
     return found
@@ -89,28 +91,17 @@ def identify(doc) -> Identity:
 
 def _identify(lines: Sequence[str], name: str, given: dict[str, str]) -> Identity:
     block = read_header(lines)
-    year, year_cue = _given_year(given)
-    if year is None:
-        year, year_cue = report_year(lines, block)
-    hinted_region, hinted_year = name_hint(name)
-    if year is None and hinted_year is not None:
-        year, year_cue = hinted_year, "file name"
+    year, year_cue = (int(given["year"]), "meta") if given.get("year") else report_year(lines, block)
+    if year is None and (year := name_hint(name)[1]) is not None:
+        year_cue = "file name"
     region, region_cue = _region(lines, block, given, name, year)
     return Identity(
-        region=region.name if region else (NATIONAL if region_cue in ("national", "meta national") else None),
-        region_code=region.code if region else (gazetteer.NATIONAL_CODE if region_cue in ("national", "meta national") else None),
-        province=region.province if region else None,
-        level=(region.level if region else "national" if region_cue in ("national", "meta national") else None)
-        if not given.get("level") else given["level"],
-        year=year, region_cue=region_cue.removeprefix("meta ") if region_cue else None, year_cue=year_cue,
+        region=region.name if region else None, region_code=region.code if region else None,
+        province=(region.province or None) if region else None,
+        level=given.get("level") or (region.level if region else None),
+        year=year, region_cue=region_cue, year_cue=year_cue,
         date=f"{block.date[0]}-{block.date[1]:02d}-{block.date[2]:02d}" if block.date else None,
         meeting=block.meeting, speaker=block.speaker, title=block.title)
-
-
-def _given_year(given: dict[str, str]) -> tuple[int | None, str | None]:
-    if given.get("year"):
-        return int(given["year"]), "meta"
-    return None, None
 
 
 def report_year(lines: Sequence[str], block: TitleBlock | None = None) -> tuple[int | None, str | None]:
@@ -173,21 +164,18 @@ def session_year(term: int, session: int) -> int | None:
 # --- the region -----------------------------------------------------------------------------
 
 def _region(lines, block: TitleBlock, given: dict[str, str], name: str, year: int | None):
-    """The division the report is from, and the cue; ("national") for the country's own report."""
+    """The division the report is from (gazetteer.COUNTRY for the national report), and the cue."""
     if given.get("region_code"):
         code = given["region_code"]
-        if code == gazetteer.NATIONAL_CODE:
-            return None, "meta national"
-        return gazetteer.by_code().get(code), "meta"
+        return (gazetteer.COUNTRY if code == gazetteer.NATIONAL_CODE else gazetteer.by_code().get(code)), "meta"
     if given.get("region"):
-        if given["region"] == NATIONAL:
-            return None, "meta national"
-        return gazetteer.resolve(given["region"], year), "meta"
+        region = given["region"]
+        return (gazetteer.COUNTRY if region == NATIONAL else gazetteer.resolve(region, year)), "meta"
     named = [(block.meeting_region, "meeting line"), (block.issuer, "header"), (block.title, "title"),
              (block.speaker_region, "speaker"), (block.on_behalf, "opening")]
     named = [(text, cue) for text, cue in named if text]
     if block.national and not any(gazetteer.split_chain(text) for text, cue in named if cue != "title"):
-        return None, "national"
+        return gazetteer.COUNTRY, "national"
     context = [text for text, _ in named]
     mentions = None
     for text, cue in named:
@@ -197,11 +185,8 @@ def _region(lines, block: TitleBlock, given: dict[str, str], name: str, year: in
             found = gazetteer.resolve(text, year, context=context, mentions=mentions)
         if found is not None:
             return found, cue
-    self_found = _self_reference(lines, year)
-    if self_found == "national":
-        return None, "national"
-    if self_found is not None:
-        return self_found, "self-reference"
+    if (found := _self_reference(lines, year)) is not None:
+        return found, ("national" if found is gazetteer.COUNTRY else "self-reference")
     if found := gazetteer.resolve(name_hint(name)[0], year):
         return found, "file name"
     return None, None
@@ -216,7 +201,7 @@ def _self_reference(lines: Sequence[str], year: int | None):
         return None
     word, count = calls.most_common(1)[0]
     if word == "国":
-        return "national" if count >= 5 else None
+        return gazetteer.COUNTRY if count >= 5 else None
     level = SELF_LEVEL[word]
     mentions = gazetteer.names_in(text)
     candidates = [(n, name) for name, n in mentions.items() if name.endswith(word)]

@@ -111,9 +111,9 @@ class Batch:
             return err
         if self.given is not None and (given := self.given(source.name)):
             source = replace(source, given=given)
-        # what the result depends on besides the bytes: a --meta row, and the file name (a last-resort cue)
-        outside = f"{source.given!r}{name_hint(source.name)!r}"
-        entry = cache_mod.key(source.data, fingerprint + outside, self.encoding) if self.cache else None
+        entry = None
+        if self.cache:  # the result depends on a --meta row and the file name (a last-resort cue) too
+            entry = cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
         if entry and (hit := self.cache.get(entry)) is not None:
             return Job(source, None, result=self.task.rename(hit, source.name))
         job = Job(source, entry)
