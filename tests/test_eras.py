@@ -1,4 +1,6 @@
 """Figures right in every era: Chinese-numeral ranges, plans of every number, era indicators (issue 19)."""
+import re
+
 import pytest
 from conftest import SHARED, jsonl, needs_shared
 
@@ -82,3 +84,26 @@ def test_digits_and_units_set_apart_by_spaces_are_one_figure():
     rows = extract(doc)
     assert doc.lines[0] == "一、2023年工作回顾"
     assert [(r.value, r.unit, r.col) for r in rows] == [(8.0, "%", 10)]  # the 8 of the input line, 1-based
+
+
+# What selfcheck's `annual` check asks, read on the clause up to the figure: "建成8.9万亩、累计达到120.5万亩"
+# holds one annual flow and one running total; "年均浓度" is one year's mean; "一九八五年" holds no 五年.
+MULTI_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十\d])五年|年均(?!浓度)|累计|“?十[一二三四五六]五”?(?:时期|期间|以来)")
+
+
+@needs_shared
+def test_no_annual_flow_says_it_spans_several_years():
+    from govreport.document.document import load_document
+    from govreport.readers.sources import read
+
+    paths = [p for folder in ("reports", "holdout", "scraped", "eras") for p in sorted((SHARED / folder).rglob("*.txt"))]
+    bad, total = [], 0
+    for path in paths:
+        for row in extract(load_document(read(str(path)))):
+            total += 1
+            if row.period != "year" or row.change not in ("growth", "increment", "decline"):
+                continue
+            before = row.sentence[:row.sentence.find(row.text)] if row.text in row.sentence else ""
+            if MULTI_YEAR.search(re.split(r"[；;。，,、]", before)[-1]):
+                bad.append(f"{path.name}:{row.line} {row.text} ({before[-20:]})")
+    assert total > 15000 and bad == []

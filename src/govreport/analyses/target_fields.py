@@ -139,9 +139,12 @@ def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[
     since_then = before[said_at:] if said_at >= 0 else ""
     if said_at >= 0 and kind == "target" and frame.kind == "review" and not cues.TARGET_CUE.search(since_then):
         kind = "actual"  # "去年增长5.2%，今年…": the clause looks back
+    several = change in ("growth", "decline", "increment") and cues.MULTI_YEAR_CLAUSE.search(clause_before(before))
     if kind == "target":
         if frame.kind == "plan" and frame.period == "plan":
             return str(frame.year), "plan", kind
+        if several:  # "累计培育100个…", "年均增长…": a goal over several years, with no horizon said
+            return str(frame.year if frame.kind == "plan" and frame.year else year), "plan", kind
         if frame.kind == "plan" and frame.period == "year" and frame.year >= year:
             return str(frame.year), "year", kind
         return str(year), "year", kind
@@ -149,12 +152,14 @@ def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[
     if since:
         return f"{since[-1].group(1) or since[-1].group(2)}-{year - 1}", "span", kind
     if frame.kind == "review" and frame.period == "span":
-        if cues.STOCK_BEFORE.search(before) and change != "increment":
+        if cues.STOCK_BEFORE.search(before) and change not in ("increment", "growth", "decline"):
             return str(frame.year), "year", kind  # a level reached at the end of the span
         return frame.label, "span", kind
-    if frame.kind == "review" and frame.period == "year" and frame.year is not None and frame.year <= year:
-        return str(frame.year), "year", kind
-    return str(year - 1), "year", kind
+    last = frame.year if frame.kind == "review" and frame.period == "year" and frame.year is not None \
+        and frame.year <= year else year - 1
+    if several:  # "五年新增3000多台", "累计下降17.3%" in a year's review: a span ending that year
+        return (f"{last - 4}-{last}" if "五年" in clause_before(before) else str(last)), "span", kind
+    return str(last), "year", kind
 
 
 def change_of(before: str, after: str, indicator: str, fig: Figure, previous: str | None) -> str:

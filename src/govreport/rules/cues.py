@@ -73,6 +73,9 @@ HORIZON = re.compile(r"到(\d{4})年")
 SINCE = re.compile(r"较(\d{4})年|比(\d{4})年")
 EXPLICIT_YEAR = re.compile(r"(?<![\d到较比])(\d{4})年(?![\d月底末初])")
 FIVE_YEARS = re.compile(r"这五年|五年来|过去五年|过去的五年|十三五时期|“十三五”时期|“十三五”期间|十三五期间|“十四五”时期|“十四五”以来|十年来|过去十年")
+# "年均增长", "累计下降", "五年新增": a change over several years, whatever the frame of its line
+# ("细颗粒物年均浓度" is one year's mean; "1985年" holds no 五年).
+MULTI_YEAR_CLAUSE = re.compile(r"年均(?!浓度|值)|累计|(?<![\d〇零一二三四五六七八九十])五年(?!前)")
 STOCK_BEFORE = re.compile(r"(?:达到|达|突破|超过|升至|增至|提升到|提高到|提高至|提升至|增加到|上升到|扩大到|降至|降到|下降到|减少到)$")
 
 # --- "no target this year" ----------------------------------------------------------------

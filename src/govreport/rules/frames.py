@@ -42,6 +42,8 @@ OPENING = 24  # characters of a paragraph that can set the frame of what follows
 LEAD = re.compile(r"^(?:——|--|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[是、]|各位代表[，,！!：:]?)")
 # A paragraph that announces a list: "这一年，我们主要做了以下工作：", "五年来，…主要做了以下工作。"
 LIST_INTRO = re.compile(r"(?:以下|如下)[^。，]{0,12}[。：:]$")
+# "（一）", "(一)": the first item of a list.
+FIRST_ITEM = re.compile(r"^[（(]一[)）]$")
 # Before a year that frames what follows: "2021年，…", "刚刚过去的2021年，…" (not "面对2015年的下滑…").
 YEAR_LEAD = re.compile(r"^(?:刚刚|刚)?(?:过去的|在)?$")
 
@@ -204,6 +206,8 @@ def line_frames(lines: Sequence[str], headings: Sequence[Heading], year: int | N
             listed = section
         elif head and head.level == 2:
             sub = head.title
+            if FIRST_ITEM.match(head.marker):
+                listed = running  # a list's items start from the frame in force where it begins
             running = running if mixed else listed  # each item of a list starts from the frame of its list
         frame = running
         if year is not None and line and not (head and head.level == 1):
@@ -211,10 +215,21 @@ def line_frames(lines: Sequence[str], headings: Sequence[Heading], year: int | N
                 frame = opened
                 if opened.lasting:
                     running = opened
+            running = _later_span(line, year) or running  # "2025年是…收官之年。五年来，…": the term frames what follows
             if not head and LIST_INTRO.search(line):
                 listed = frame  # "五年来，我们…主要做了以下工作。" frames the (一)(二)… after it
         out.append(LineFrame(top, sub or top, frame))
     return out
+
+
+def _later_span(line: str, year: int) -> Frame | None:
+    """The last span a later sentence of the paragraph opens with ("…。回望过去五年，…"), if any."""
+    found = None
+    for match in cues.SENTENCE_END.finditer(line, 0, len(line) - 1):
+        opened = opening_frame(line[match.end():], year)
+        if opened is not None and opened.lasting and opened.period == "span":
+            found = opened
+    return found
 
 
 def silent_sections(lines: Sequence[str], headings: Sequence[Heading], year: int | None) -> dict[int, str]:
