@@ -35,29 +35,51 @@ def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, st
         at = clause.rfind("分别")
         if at < 0 or fig.start in out:
             continue
-        names = split_subjects(clean_name(clause[:at]))
-        group = [f for f in figures[i:] if f.start < fig.start + len(clause) + 200][:len(names)]
-        group = [f for f in group if "，" not in line[fig.start:f.start] and "；" not in line[fig.start:f.start]]
-        if len(names) > 1 and len(group) == len(names):
-            out.update({f.start: n for f, n in zip(group, names)})
+        near = [f for f in figures[i:] if f.start < fig.start + len(clause) + 200]
+        near = [f for f in near if "，" not in line[fig.start:f.start] and "；" not in line[fig.start:f.start]]
+        subject = clean_name(clause[:at], subjects=True)
+        for names in (split_subjects(subject, by="、"), split_subjects(subject)):
+            group = near[:len(names)]
+            if len(names) > 1 and len(group) == len(names):  # "租赁和商务服务业" is one subject when 、 lists them
+                out.update({f.start: n[-24:] for f, n in zip(group, names)})
+                break
     return out
 
 
-def split_subjects(subject: str) -> list[str]:
+def split_subjects(subject: str, *, by: str = "、和与及") -> list[str]:
     """The subjects of a `分别` list, each with its head noun.
 
     >>> split_subjects("城镇、农村居民人均可支配收入"), split_subjects("城乡居民人均可支配收入")
     (['城镇居民人均可支配收入', '农村居民人均可支配收入'], ['城镇居民人均可支配收入', '农村居民人均可支配收入'])
     >>> split_subjects("一二三产增加值"), split_subjects("单位国内生产总值用水量、能耗、二氧化碳排放量")
     (['一产增加值', '二产增加值', '三产增加值'], ['单位国内生产总值用水量', '能耗', '二氧化碳排放量'])
+    >>> split_subjects("第一、第三产业增加值"), split_subjects("高技术制造业、装备制造业增加值")
+    (['第一产业增加值', '第三产业增加值'], ['高技术制造业增加值', '装备制造业增加值'])
     """
     if (joint := cues.JOINT_SUBJECTS.match(subject)) is not None:  # 城乡居民…, 一二三产增加值: several in one word
         parts = cues.JOINT_PARTS[joint.group(1)]
         return [part + subject[joint.end():] for part in parts]
-    names = [n for n in re.split(r"[、和与及]", subject) if n]
+    names = [n for n in re.split(f"[{by}]", subject) if n]
     last = names[-1] if names else ""
-    return [n + last[len(n):] if cues.SHARED_HEAD.match(n) and cues.SHARED_HEAD.match(last[:len(n)]) else n
-            for n in names]
+    return [_with_head(n, last) for n in names[:-1]] + names[-1:]
+
+
+def _with_head(name: str, last: str) -> str:
+    """A subject that shares the last one's head noun gets it: 第一 (、第三产业增加值) -> 第一产业增加值,
+    高技术制造业 (、装备制造业增加值) -> 高技术制造业增加值, 城镇 (、农村居民…) -> 城镇居民…."""
+    if cues.SHARED_HEAD.match(name) and cues.SHARED_HEAD.match(last[:len(name)]):
+        return name + last[len(name):]
+    if len(name) <= 3 and len(last) > len(name) and _same_kind(name[0], last[0]):
+        return name + last[len(name):]  # 第一、第三产业增加值
+    for size in range(min(len(name), 6), 1, -1):  # the longest end of the name that stands inside the last
+        at = last.find(name[-size:])
+        if 0 < at and at + size < len(last) and cues.HEAD_NOUN.match(last[at + size:]):
+            return name + last[at + size:]
+    return name
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in "一二三四五六七八九十" and b in "一二三四五六七八九十")
 
 
 def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> list[str]:
@@ -198,13 +220,29 @@ def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | N
     clause = clause_before(line[start:fig.start])
     after = line[fig.end:end]
     name = clean_name(clause.lstrip("、和及与"))
-    if not name or cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
-        name = noun_after(after) or name or previous or ""
+    if name and cues.COMPARISON_BASE.match(name):
+        name = previous or name  # "赤字规模4.06万亿元，比上年年初预算增加1800亿元": still the deficit
+    elif not name or cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
+        name = noun_after(after) or _object_before(line[:fig.start], clause, name) or name or previous or ""
     elif (owner := cues.OWNER_AFTER.match(after)) and not is_count(fig.unit):
         name = owner.group(1) + name
     if GDP_WORDS.match(name):
         name = f"{context.gdp}（{name}）"
     return name
+
+
+def _object_before(before: str, clause: str, verb_only: str) -> str:
+    """The object the same verb took earlier in the sentence: in "拟连续几年发行超长期特别国债，…，今年先发行1万亿元"
+    what 先发行 issues is 超长期特别国债."""
+    if not verb_only or not (match := cues.VERB_OF.search(verb_only)):
+        return ""
+    earlier = before[:len(before) - len(clause)]
+    earlier = earlier[max(earlier.rfind("。"), earlier.rfind("；")) + 1:]
+    at = earlier.rfind(match.group("verb"))
+    if at < 0:
+        return ""
+    found = re.match(r"[^，,。；;、：:]{2,16}", earlier[at + len(match.group("verb")):])
+    return clean_name(found.group(0)) if found and not cues.HAS_DIGIT.search(found.group(0)) else ""
 
 
 def noun_after(after: str) -> str:
@@ -220,12 +258,15 @@ def noun_after(after: str) -> str:
 NOTE_MARK = re.compile(r"〔\d+〕|\[\d+\]")  # 名词解释 markers: "地区生产总值〔3〕"
 
 
-def clean_name(clause: str) -> str:
-    """The indicator a clause names, without lead words (力争, 全年, 2022年 …) or trailing verbs."""
+def clean_name(clause: str, *, subjects: bool = False) -> str:
+    """The indicator a clause names, without lead words (力争, 全年, 2022年 …) or trailing verbs;
+    with `subjects`, the whole list of a 分别 clause (each of its names is cut later)."""
     text = NOTE_MARK.sub("", clause).strip()
     for _ in range(3):
         text = cues.LEAD_WORDS.sub("", text)
         text = cues.TRAIL_WORDS.sub("", text)
+    if subjects:
+        return text.strip("、，,；;：: ")
     if "、" in text and len(text) > 24:
         text = text.split("、")[-1]
     return text[-24:].strip("、，,；;：: ")

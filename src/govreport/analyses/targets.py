@@ -12,6 +12,7 @@ from govreport.analyses.target_fields import (
     GDP_WORDS,
     Context,
     change_of,
+    clause_before,
     clean_name,
     comparators,
     figure_kind,
@@ -133,14 +134,15 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         before, after, between = line[start:fig.start], line[fig.end:end], line[last_end:fig.start]
         indicator = split.get(fig.start) or indicator_of(line, fig, last_end, end, previous, context)
         kind = figure_kind(line[fig.start:fig.end], before, after, lean, sentence, number)
-        change = (_continued_change(between, last_change) if kind_of(fig.unit) == "percent" else None) \
-            or change_of(between, after, indicator, fig, last_change)
+        of_plan = fig.unit == "%" and cues.PLAN_SHARE.search(clause_before(before))
+        change = "share" if of_plan else (_continued_change(between, last_change) if kind_of(fig.unit) == "percent"
+                                          else None) or change_of(between, after, indicator, fig, last_change)
         year, period, kind = figure_time(kind, change, before, context)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         at_line, at_col, text = doc.span(number, fig.start, fig.end)
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
-            indicator=indicator, code=code_of(indicator), value=fig.value, value_high=fig.value_high, unit=fig.unit,
+            indicator=indicator, code="" if of_plan else code_of(indicator), value=fig.value, value_high=fig.value_high, unit=fig.unit,
             base_value=value_base, base_unit=unit_base, comparator=comparator, change=change, kind=kind,
             year=year, period=period, section=context.line.heading, sentence=own_sentence))
         last_end = fig.end

@@ -63,8 +63,16 @@ DECLINE_MARGIN = re.compile(r"低于[^，,。；;\d]{1,8}$")
 # "重点抓好以下14个方面": counts of parts of the text, not figures.
 NOT_COUNTED_AFTER = re.compile(r"^(?:方面|领域|部分|环节|章|节|条意见)")
 # "成立10个工作专班", "实施5000亩高标准农田建设项目": the verb alone names nothing; the noun after does.
-VERB_ONLY = re.compile(r"^(?:实施|成立|启动|建设|建成|完成|开展|新增|引进|培育|签约|推进|打造|创建|谋划|争取|投入|设立|组建|举办|竣工|新建|"
-                       r"加快|加强|推动|支持|扶持|带动|培训|安置|救助|改造|整治|治理|开工|新开工|落实|办好)?$")
+# "先发行", "批复建设", "着力打造": a verb (with its adverb, or a verb before it) that names nothing.
+VERB_ONLY = re.compile(r"^(?:先|再|又|还|已|共|首批|首次|率先|着力|全力|大力|积极|重点|计划|拟)?(?:批复|获批|启动|开工|计划)?"
+                       r"(?:实施|成立|启动|建设|建成|完成|开展|新增|引进|培育|签约|推进|打造|创建|谋划|争取|投入|设立|组建|举办|竣工|新建|"
+                       r"加快|加强|推动|支持|扶持|带动|培训|安置|救助|改造|整治|治理|开工|新开工|落实|办好|发行|发放|认定|命名|"
+                       r"评选|遴选|获批|批复)?$")
+HAS_DIGIT = re.compile(r"\d")
+# "比上年年初预算增加1800亿元", "较上年增加": a comparison's base, not what is measured.
+COMPARISON_BASE = re.compile(r"^(?:比|较|同|与)(?:上年|去年|\d{4}年|上年度|年初)")
+# The verb of a verb-only name: "先发行" -> 发行 (its object may stand earlier: "发行超长期特别国债，…，今年先发行1万亿元").
+VERB_OF = re.compile(r"(?:批复|获批|启动|开工)?(?P<verb>[\u4e00-\u9fff]{2})$")
 INCREMENT = re.compile(r"新增|新建|建成|新收储|收储|新引进|引进|新培育|新开工|新落户|新登记|新认定|新改建|改造|建设|培育|创建|增加|新开|新设")
 GROWTH_WORDS = re.compile(r"增长|增速|涨幅|增幅")
 
@@ -76,6 +84,8 @@ FIVE_YEARS = re.compile(r"这五年|五年来|过去五年|过去的五年|十�
 # "年均增长", "累计下降", "五年新增": a change over several years, whatever the frame of its line
 # ("细颗粒物年均浓度" is one year's mean; "1985年" holds no 五年).
 MULTI_YEAR_CLAUSE = re.compile(r"年均(?!浓度|值)|累计|(?<![\d〇零一二三四五六七八九十])五年(?!前)")
+# "分别完成年计划的118.2%、248.57%", "完成目标任务的105%": a share of the plan, not the indicator itself.
+PLAN_SHARE = re.compile(r"(?:完成|达到|为)(?:全年|年度|年)?(?:计划|目标|任务)(?:任务)?的[\d.%、]*$")
 STOCK_BEFORE = re.compile(r"(?:达到|达|突破|超过|升至|增至|提升到|提高到|提高至|提升至|增加到|上升到|扩大到|降至|降到|下降到|减少到)$")
 
 # --- "no target this year" ----------------------------------------------------------------
@@ -102,6 +112,8 @@ OTHER_VERB = re.compile(r"实施|完成|开展|签约|成立|启动|达到|达|�
 
 # --- subjects of a 分别 list ------------------------------------------------------------------
 # "城镇、农村居民人均可支配收入分别增长…": a short modifier shares the head noun of the last subject.
+# What a list of modifiers shares at its end: "高技术制造业、装备制造业增加值".
+HEAD_NOUN = re.compile(r"^(?:增加值|总产值|产值|营业收入|营收|收入|投资|总额|产量|销售额|零售额|利润|税收)$")
 SHARED_HEAD = re.compile(r"^(?:城镇|农村|城乡|城市|乡村|一产|二产|三产|第[一二三]产业|国有|民营|外资|内资)")
 # "城乡居民人均可支配收入分别增长8%和10%", "一二三产增加值分别增长…": several subjects in one word.
 JOINT_SUBJECTS = re.compile(r"^(城乡|一二三产|一、二、三产|第一二三产业)")
