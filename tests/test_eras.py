@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from conftest import SHARED, jsonl, needs_shared
+from conftest import SHARED, jsonl, needs_shared, tsv
 
 from govreport.analyses.targets import extract
 from govreport.document.document import Document
@@ -107,3 +107,71 @@ def test_no_annual_flow_says_it_spans_several_years():
             if MULTI_YEAR.search(re.split(r"[；;。，,、]", before)[-1]):
                 bad.append(f"{path.name}:{row.line} {row.text} ({before[-20:]})")
     assert total > 15000 and bad == []
+
+
+PROVINCES = SHARED / "reports" / "provinces-2026"
+
+
+def rows_at(cli, *paths):
+    """Rows by (file name, line, text); the first of a line's figures written alike."""
+    found = {}
+    for r in jsonl(cli("targets", "-k", "all", "--format", "jsonl", *map(str, paths))[1]):
+        found.setdefault((r["file"].rsplit("/", 1)[1], r["line"], r["text"]), r)
+    return found
+
+
+@needs_shared
+def test_five_year_figures_in_a_review_of_the_year_and_the_term_are_spans(cli):
+    at = rows_at(cli, PROVINCES / "jiangsu.txt", PROVINCES / "guizhou.txt", PROVINCES / "shandong.txt")
+    for key in (("jiangsu.txt", 12, "690万人"), ("guizhou.txt", 21, "60万人以上"), ("shandong.txt", 22, "34.3%")):
+        assert (at[key]["period"], at[key]["year"]) == ("span", "2021-2025"), key
+    panel = tsv(cli("targets", "--panel", "-i", "urban_new_jobs", str(PROVINCES / "jiangsu.txt"))[1])
+    assert {r["year"]: r["actual"] for r in panel if r["actual"]} == {"2025": "1410000"}  # 141万, line 20
+
+
+@needs_shared
+def test_a_share_of_the_plan_is_not_the_indicator(cli):
+    row = rows_at(cli, PROVINCES / "jiangxi.txt")[("jiangxi.txt", 12, "118.2%")]
+    assert (row["code"], row["change"]) == ("", "share")
+
+
+@needs_shared
+def test_a_heading_of_the_term_and_the_year_keeps_the_years_targets(cli):
+    rows = jsonl(cli("targets", "--format", "jsonl", str(PROVINCES / "liaoning.txt"))[1])
+    retail = next(r for r in rows if r["line"] == 34 and r["text"] == "4%左右")
+    assert (retail["indicator"], retail["year"], retail["period"]) == ("社会消费品零售总额", "2026", "year")
+    assert sum(r["year"] == "2030" for r in rows) < sum(r["year"] == "2026" for r in rows) / 4
+
+
+@needs_shared
+def test_indicators_are_nouns_not_verbs(cli):
+    national = SHARED / "reports" / "national-2024.txt"
+    holdout = SHARED / "holdout"
+    at = rows_at(cli, national, holdout / "provinces-2025" / "guizhou.txt", holdout / "baoding-laishui-county-2021.txt",
+                 holdout / "national-2025.txt")
+    assert at[("national-2024.txt", 33, "1万亿元")]["code"] == "ultra_long_bonds"  # 今年先发行1万亿元
+    assert at[("national-2024.txt", 33, "1800亿元")]["code"] == "deficit"  # 比上年年初预算增加1800亿元
+    assert at[("guizhou.txt", 16, "22个")]["indicator"] == "全省重点实验室"  # 批复建设22个全省重点实验室
+    assert at[("baoding-laishui-county-2021.txt", 78, "2个")]["indicator"] == "生态宜居美丽示范区"  # 着力打造2个…
+    assert at[("national-2025.txt", 6, "10.9%")]["indicator"] == "信息传输软件和信息技术服务业增加值"
+    assert at[("national-2025.txt", 6, "10.4%")]["indicator"] == "租赁和商务服务业增加值"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、2024年工作回顾\n第一、第三产业增加值分别增长3%、5%。", [("第一产业增加值", "3%"), ("第三产业增加值", "5%")]),
+    ("一、2024年工作回顾\n高技术制造业、装备制造业增加值分别增长8.9%、7.7%。",
+     [("高技术制造业增加值", "8.9%"), ("装备制造业增加值", "7.7%")]),
+    ("二、2025年工作安排\n为0—6岁儿童提供免费筛查服务10万人次。", [("为0—6岁儿童提供免费筛查服务", "10万人次")]),
+])
+def test_lists_and_age_groups(text, expected):
+    assert [(r.indicator, r.text) for r in extract(Document.from_text(text))] == expected
+
+
+def test_a_comparison_with_last_year_in_a_plan_is_this_years_plan():
+    row, = extract(Document.from_text("二、2025年工作安排\n一般公共预算支出比去年增加5%。"))
+    assert (row.indicator, row.kind, row.year) == ("一般公共预算支出", "target", "2025")
+
+
+def test_the_highest_since_a_year_is_no_time_frame():
+    assert time_frames("增速为1985年以来最高", 1986) == []
+    assert time_frames("1985年以来，工业增长", 1990)[0][2].period == "span"

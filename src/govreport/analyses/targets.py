@@ -70,7 +70,8 @@ def extract(doc: Document) -> list[TargetRow]:
         context = Context(year, gdp, frames[number - 1])
         rows.extend(_absent_rows(doc, number, line, context))
         figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
-                        and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4])))
+                        and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
+                        and not (f.unit == "岁" and cues.AGE_GROUP_AFTER.match(line, f.end)))
         running = context.line
         for start, end in _sentence_spans(line):
             here = running

@@ -39,7 +39,11 @@ METADATA = re.compile(r"阅读量|浏览量|浏览次数|点击量|点击数|更
 # In a review, a sentence still sets a goal only when it says so outright: "今年…力争", "目标是".
 STATED_GOAL = re.compile(r"力争|预期目标是|目标是|目标为")
 # In a plan, a sentence reports a result only when it looks back: "同比", "去年", "五年来".
-LOOKING_BACK = re.compile(r"同比|去年|过去一年|一年来|五年来|过去五年|这五年")
+# "去年增长5.2%": looking back; "比去年增加5%" in a plan compares this year's goal with last year.
+LOOKING_BACK = re.compile(r"同比|(?<![比较同于])去年|过去一年|一年来|五年来|过去五年|这五年")
+# "0—6岁儿童", "65岁及以上老年人", "3岁以下婴幼儿": an age that names a group of people, not a figure.
+AGE_GROUP_AFTER = re.compile(r"(?:及以上|以上|以下|以内)?的?(?:儿童|婴幼儿|幼儿|老人|老年人|人群|青少年|学生|妇女|女性|男性|"
+                             r"人口|居民|群体|新生儿|适龄|少年|孩子|学龄)")
 # Money is an increment only when the text says it is new: "新增贷款2万亿元".
 NEW_MONEY = re.compile(r"新增|增加(?![到至])")
 
@@ -100,7 +104,7 @@ LEAD_WORDS = re.compile(
     r"(?:过去|今后|未来|近)?(?:的)?[五十]年(?:来|间)?|这[五十]年|今年以来|一年来|"
     r"(?:到)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?(?:时期|期间|期末|末|以来)?)+")
 TRAIL_WORDS = re.compile(
-    r"(?:(?:的)?(?:预期)?目标(?:定|确定|设定)?)?(?:拟按|拟|按)?(?:继续|持续|力争)?(?:同比|比上年|较上年|较\d{4}年|比\d{4}年|年均|平均|分别|实际|名义|可比|全年|要|将)?"
+    r"(?:(?:的)?(?:预期)?目标(?:定|确定|设定)?)?(?:拟按|拟|按)?(?:继续|持续|力争)?(?:同比|比上年|较上年|比去年|较去年|较\d{4}年|比\d{4}年|年均|平均|分别|实际|名义|可比|全年|要|将)?"
     r"(?:增长|下降|提高|提升|降低|减少|增加|上涨|上升|达到|达|突破|超过|超|为|完成|实现|保持在|保持|控制在|稳定在|"
     r"提升到|提高到|提高至|增至|降至|降到|至|到|约|近|接近|由|从|在|按|累计|共计|共|合计|有|是|低于|高于|不低于|不超过)+$")
 # "…应急工程共计26个重点防洪除涝项目", "口口妙食品等15个…项目": the figure counts the noun after it.

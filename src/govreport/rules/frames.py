@@ -32,8 +32,8 @@ TIME_WORDS = re.compile(
     r"|(?P<so_far>今年以来)"
     r"|(?P<last>(?<![比较同于])(?:去年|上年(?!均))|过去一年|过去的一年|一年来|这一年)"
     r"|(?P<this>今年|年内|本年度)"
-    r"|(?P<since>(?<![到较比\d])(?P<since_year>\d{4})年以来)"
-    r"|(?P<year>(?<![到较比\d])(?P<year_value>\d{4})年(?![\d月底末初代]))"
+    r"|(?P<since>(?<![到较比\d])(?P<since_year>\d{4})年以来(?!的?(?:最|首次|新高|新低)))"  # not "1985年以来最高"
+    r"|(?P<year>(?<![到较比\d])(?P<year_value>\d{4})年(?![\d月底末初代]|以来))"
 )
 CN_DIGIT = {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
 FIRST_PLANS = {1: 1953, 2: 1958, 3: 1966, 4: 1971, 5: 1976}  # the 6th began in 1981, every five years since
