@@ -23,7 +23,7 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:，\d{3})+\.\d+|\d+(?:\.
 RUN = re.compile(rf"(?:{ARABIC}|[{NUMERAL_CHARS}])+")
 TOKEN = re.compile(rf"{ARABIC}|[{NUMERAL_CHARS}]")
 # Where a figure can begin.
-START = re.compile(rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|\d|"
+START = re.compile(rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|(?<![\d%])－(?=\d)|\d|"
                    r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]")
 # What may not stand right before a number: PM2.5, 5G (after), 18#, 1+19, 7·21, v1.2, 第3名, a code.
 NOT_AFTER = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.#+·•_/第届")  # 九届十次全会: an ordinal
@@ -43,6 +43,8 @@ BARE_AMOUNT = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千�
 RANK = re.compile(r"前(\d+)(?:名|位)?|前([一二三四五六七八九十]+)(?:名|位|强|(?=[，。；、,;]|$))")
 FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千\d]+)分之([零〇一二两三四五六七八九十百千\d.点]+)")
 PERCENT_OF = re.compile(rf"(百分之|千分之)((?:{ARABIC}|[{NUMERAL_CHARS}])+)")
+# "1/10以上", "三分之一" written with a slash: a share (not 645元/月, 2024/25, G318/G219).
+SLASH_FRACTION = re.compile(r"(?<![\d./A-Za-z])(\d{1,2})/(\d{1,3})(?![\d./A-Za-z%年月])")
 HANZI = re.compile(r"[\u4e00-\u9fff]")
 # 十二次全会, 三次会议: the number of a session.
 ORDINAL_AFTER = re.compile(r"(?:全会|会议|全体会议|代表大会|党代会)")
@@ -106,6 +108,11 @@ def _specials(line: str, found: list[Figure]) -> list[Figure]:
     for match in DOUBLING.finditer(line):
         times = match.group(1)
         out.append(Figure(match.start(), match.end(), float(CN_DIGITS.get(times, times)), None, "番", None))
+    for match in SLASH_FRACTION.finditer(line):  # "稳定在全国1/10以上": a share
+        whole, part = int(match.group(2)), int(match.group(1))
+        if 0 < part < whole <= 100 and not any(a <= match.start() < b for a, b in taken):
+            bound, end = _bound(line, match.end())
+            out.append(Figure(match.start(), end, round(part / whole * 100, 4), None, "%", bound))
     for match in RANK.finditer(line):
         number = match.group(1) or match.group(2)
         value = float(number) if number.isdigit() else chinese_number(number)
@@ -130,9 +137,13 @@ def _figure_at(line: str, at: int, lead: str) -> Figure | None:
         return None  # 2019-2023, A-1: the second half of a code or span, not a negative number
     if lead in ("百分之", "千分之"):
         return _percent_of(line, at)
+    if lead == "负" and line.startswith(("百分之", "千分之"), at + 1):  # 负百分之二
+        found = _percent_of(line, at + 1)
+        return None if found is None else Figure(at, found.end, -found.value, None if found.value_high is None
+                                                 else -found.value_high, found.unit, found.bound)
     if (fraction := FRACTION.match(line, at)) is not None:
         return _fraction(line, at, fraction)
-    sign, begin = (-1.0, at + 1) if lead in ("负", "-") else (1.0, at)
+    sign, begin = (-1.0, at + 1) if lead in ("负", "-", "－") else (1.0, at)
     first = _amount(line, begin)
     if first is None:
         return None
@@ -200,7 +211,8 @@ def _amount(line: str, begin: int) -> Amount | None:
         approx, pos = again, pos + len(again)
     unit = unit_at(line, pos)
     end = pos + len(unit)
-    if unit and line.startswith("半", end) and high is None and not approx and kind_of(unit) in ("measure", "time"):
+    if unit and line.startswith("半", end) and high is None and not approx \
+            and (kind_of(unit) in ("measure", "time") or unit == "成"):
         value, end = value + 0.5, end + 1  # 一吨半, 十五斤半
     single = len(text) == 1 and text in CN_DIGITS and not trailing and not more and kind_of(unit) != "measure"
     return Amount(end, value, high, trailing + more, unit, bool(approx), single, small)
@@ -277,6 +289,9 @@ def _percent_of(line: str, at: int) -> Figure | None:
     if parsed is None or parsed[2]:
         return None
     unit = "%" if match.group(1) == "百分之" else "‰"
+    if parsed[1] is not None:  # 百分之二三十: twenty to thirty
+        bound, end = _bound(line, match.end())
+        return Figure(at, end, parsed[0], parsed[1], unit, "range")
     high, after = _percent_range(line, match.end(), match.group(1), parsed[0])
     if high is not None:
         return Figure(at, after, parsed[0], high, unit, "range")
@@ -285,7 +300,7 @@ def _percent_of(line: str, at: int) -> Figure | None:
 
 
 # "百分之四到五", "百分之八至九", "百分之四至百分之五", "百分之五—百分之六": the second end of a range.
-PERCENT_RANGE = re.compile(rf"[至到{DASHES}](百分之|千分之)?((?:{ARABIC}|[{NUMERAL_CHARS}])+)(?![万亿千百]|[\u4e00-\u9fff]*[元人个])")
+PERCENT_RANGE = re.compile(rf"[至到{re.escape(DASHES)}](百分之|千分之)?((?:{ARABIC}|[{NUMERAL_CHARS}])+)(?![万亿千百]|[\u4e00-\u9fff]*[元人个])")
 
 
 def _percent_range(line: str, pos: int, lead: str, low: float) -> tuple[float | None, int]:
@@ -335,7 +350,8 @@ def parse_numeral(text: str) -> tuple[float, float | None, str, float | None] | 
     value = _value(tokens)
     if value is None:
         return None
-    small = CN_SMALL.get(tokens[-1]) if len(tokens) == 2 and tokens[0] in CN_DIGITS else None
+    small = CN_SMALL.get(tokens[-1]) if len(tokens) == 2 and (tokens[0] in CN_DIGITS or
+                                                               (tokens[0].isdigit() and len(tokens[0]) == 1)) else None
     return value, None, trailing, small
 
 
