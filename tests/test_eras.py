@@ -175,3 +175,11 @@ def test_a_comparison_with_last_year_in_a_plan_is_this_years_plan():
 def test_the_highest_since_a_year_is_no_time_frame():
     assert time_frames("增速为1985年以来最高", 1986) == []
     assert time_frames("1985年以来，工业增长", 1990)[0][2].period == "span"
+
+
+@needs_shared
+def test_a_change_from_a_level_keeps_the_subject_of_the_clause_before(cli):
+    at = rows_at(cli, ERAS / "national-1985.txt")
+    for text in ("一百七十五元", "二百八十八元", "７．３％"):  # 城乡居民的平均消费水平，由一百七十五元提高到二百八十八元…
+        assert at[("national-1985.txt", 15, text)]["indicator"] == "城乡居民的平均消费水平", text
+    assert at[("national-1985.txt", 12, "四千二百多万")]["indicator"] == "城镇劳动力就业"

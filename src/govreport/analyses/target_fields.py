@@ -222,6 +222,8 @@ def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | N
     name = clean_name(clause.lstrip("、和及与"))
     if name and cues.COMPARISON_BASE.match(name):
         name = previous or name  # "赤字规模4.06万亿元，比上年年初预算增加1800亿元": still the deficit
+    elif clause.strip() in ("由", "从") and (subject := _clause_before_last(line[start:fig.start])):
+        name = subject  # "城乡居民的平均消费水平，由一百七十五元提高到二百八十八元"
     elif not name or cues.VERB_ONLY.match(name) or cues.SUMMING_UP.search(clause):
         name = noun_after(after) or _object_before(line[:fig.start], clause, name) or name or previous or ""
     elif (owner := cues.OWNER_AFTER.match(after)) and not is_count(fig.unit):
@@ -229,6 +231,12 @@ def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | N
     if GDP_WORDS.match(name):
         name = f"{context.gdp}（{name}）"
     return name
+
+
+def _clause_before_last(before: str) -> str:
+    """The name the clause before the last one gives, when the last one only opens a change (由…)."""
+    parts = cues.CLAUSE_END.split(cues.BRACKET_NOTE.sub("", before))
+    return clean_name(parts[-2]) if len(parts) > 1 and not cues.HAS_DIGIT.search(parts[-2]) else ""
 
 
 def _object_before(before: str, clause: str, verb_only: str) -> str:
@@ -250,8 +258,8 @@ def noun_after(after: str) -> str:
     phrase = re.match(r"[^，,。；;：:]*", after).group(0)
     phrase = phrase.split("的")[-1] if "的" in phrase else phrase
     found = re.match(r"[\u4e00-\u9fffA-Za-z“”]{2,16}", phrase)
-    if not found or found.group(0).startswith(("以上", "左右", "以内")):
-        return ""
+    if not found or found.group(0).startswith(("以上", "左右", "以内")) or cues.CHANGE_VERB.match(found.group(0)):
+        return ""  # "由一百七十五元提高到…": a verb, not a noun
     return found.group(0)
 
 
