@@ -183,3 +183,17 @@ def test_a_change_from_a_level_keeps_the_subject_of_the_clause_before(cli):
     for text in ("一百七十五元", "二百八十八元", "７．３％"):  # 城乡居民的平均消费水平，由一百七十五元提高到二百八十八元…
         assert at[("national-1985.txt", 15, text)]["indicator"] == "城乡居民的平均消费水平", text
     assert at[("national-1985.txt", 12, "四千二百多万")]["indicator"] == "城镇劳动力就业"
+
+
+@needs_shared
+def test_the_older_reports_named_lines(cli):
+    at = rows_at(cli, ERAS / "national-1985.txt", ERAS / "national-1979.txt")
+    growth = at[("national-1985.txt", 14, "７．９％")]  # 从１９７９年到１９８３年，农业总产值…平均每年增长７．９％
+    assert (growth["indicator"], growth["value"], growth["period"], growth["year"]) == ("农业总产值", 7.9, "span", "1979-1983")
+    saving = at[("national-1979.txt", 35, "百分之五到十")]
+    assert (saving["value"], saving["value_high"], saving["comparator"]) == (5, 10, "range")
+
+
+def test_an_average_over_five_years_is_no_annual_figure():
+    row, = extract(Document.from_text("一、2005年工作回顾\n五年平均增长9.5%。"))
+    assert (row.kind, row.period) == ("actual", "span")
