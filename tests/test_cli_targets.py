@@ -12,7 +12,7 @@ from govreport.readers.sources import read
 from govreport.rules.identity import report_year
 
 FIELDS = ["file", "line", "col", "text", "indicator", "code", "value", "value_high", "unit", "base_value", "base_unit",
-          "comparator", "change", "kind", "year", "period", "section", "sentence"]
+          "comparator", "change", "kind", "year", "period", "section", "sentence", "confidence", "flags", "source"]
 
 
 def test_fields_and_default_kind(cli):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from govreport.rules import cues
 from govreport.rules.frames import LineFrame, clause_frame
+from govreport.rules.identity import Identity
 from govreport.rules.numbers import Figure, is_count
 from govreport.rules.units import kind_of
 
@@ -16,11 +17,13 @@ GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经�
 
 @dataclass(frozen=True)
 class Context:
-    """What a figure is read against: the report's year, its national or local GDP name, the line's frame."""
+    """What a figure is read against: the report's year, its national or local GDP name, the line's frame,
+    and who the report is (rules/identity.py)."""
 
     year: int | None
     gdp: str
     line: LineFrame
+    who: Identity | None = None
 
 
 def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, str]:
@@ -149,15 +152,22 @@ def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: 
     return lean or "other"
 
 
-def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[str | None, str | None, str]:
-    """(year, period, kind) of a figure from the nearest time words before it, else its line's frame.
+def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[str | None, str | None, str, bool]:
+    """(year, period, kind, fallback) of a figure from the nearest time words before it, else its
+    line's frame; `fallback` when neither says anything and the report's own year stands in.
 
     A five-year goal is never this year's target: it gets its horizon and period `plan`.
     """
     year = context.year
     if kind == "other" or year is None:
-        return None, None, kind
+        return None, None, kind, False
     frame, said_at = clause_frame(before, context.line.frame, year)
+    fallback = said_at < 0 and frame.period is None
+    found = _figure_time(kind, change, before, year, frame, said_at)
+    return (*found, fallback)
+
+
+def _figure_time(kind: str, change: str, before: str, year: int, frame, said_at: int) -> tuple[str, str, str]:
     since_then = before[said_at:] if said_at >= 0 else ""
     if said_at >= 0 and kind == "target" and frame.kind == "review" and not cues.TARGET_CUE.search(since_then):
         kind = "actual"  # "去年增长5.2%，今年…": the clause looks back

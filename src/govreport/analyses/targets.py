@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from govreport.analyses.confidence import confidence, row_flags, with_conflicts
 from govreport.analyses.target_fields import (
     GDP_WORDS,
     Context,
@@ -54,6 +55,9 @@ class TargetRow:
     period: str | None
     section: str | None
     sentence: str
+    confidence: str = "high"  # high, medium or low (analyses/confidence.py)
+    flags: str = ""  # why it is doubted, comma-separated: no_code, fragment, multi_year …
+    source: str = "text"  # text, or corrected (a --corrections row changed it)
 
 
 def extract(doc: Document) -> list[TargetRow]:
@@ -67,7 +71,7 @@ def extract(doc: Document) -> list[TargetRow]:
     for number, line in enumerate(doc.lines, 1):
         if not line:
             continue
-        context = Context(year, gdp, frames[number - 1])
+        context = Context(year, gdp, frames[number - 1], who)
         rows.extend(_absent_rows(doc, number, line, context))
         figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
                         and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
@@ -85,7 +89,7 @@ def extract(doc: Document) -> list[TargetRow]:
                 rows.extend(_sentence_rows(doc, number, line, start, end, inside, replace(context, line=here)))
             if not figures:
                 break
-    return rows
+    return with_conflicts(rows)
 
 
 def _masked_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
@@ -138,14 +142,20 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         of_plan = fig.unit == "%" and cues.PLAN_SHARE.search(clause_before(before))
         change = "share" if of_plan else (_continued_change(between, last_change) if kind_of(fig.unit) == "percent"
                                           else None) or change_of(between, after, indicator, fig, last_change)
-        year, period, kind = figure_time(kind, change, before, context)
+        year, period, kind, fallback = figure_time(kind, change, before, context)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         at_line, at_col, text = doc.span(number, fig.start, fig.end)
+        code = "" if of_plan else code_of(indicator)
+        flags = row_flags(indicator=indicator, code=code, unit=fig.unit, rank=fig.rank, value=fig.value,
+                          base=value_base, change=change, period=period, clause=clause_before(before),
+                          fallback=fallback,
+                          who=context.who)
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
-            indicator=indicator, code="" if of_plan else code_of(indicator), value=fig.value, value_high=fig.value_high, unit=fig.unit,
+            indicator=indicator, code=code, value=fig.value, value_high=fig.value_high, unit=fig.unit,
             base_value=value_base, base_unit=unit_base, comparator=comparator, change=change, kind=kind,
-            year=year, period=period, section=context.line.heading, sentence=own_sentence))
+            year=year, period=period, section=context.line.heading, sentence=own_sentence,
+            confidence=confidence(flags), flags=",".join(flags)))
         last_end = fig.end
         if not fig.rank:  # 稳居全国前十强、增长4.8%: the growth is still the GDP's
             previous, last_change = indicator, change
@@ -170,13 +180,17 @@ def _absent_rows(doc: Document, number: int, line: str, context: Context) -> lis
         start = max((m.end() for m in cues.SENTENCE_END.finditer(line, 0, match.start())), default=0)
         stop = cues.SENTENCE_END.search(line, match.end())
         at_line, at_col, text = doc.span(number, match.start(), match.end())
+        code = code_of(name)
+        flags = row_flags(indicator=name, code=code, unit="", rank=True, value=None, base=None, change="growth",
+                          period="year", clause="", fallback=False, who=context.who)
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
-            indicator=name, code=code_of(name), value=None, value_high=None, unit="", base_value=None, base_unit="",
+            indicator=name, code=code, value=None, value_high=None, unit="", base_value=None, base_unit="",
             comparator="absent", change="growth", kind="target",
             year=str(context.year) if context.year else None, period="year" if context.year else None,
             section=context.line.heading,
-            sentence=doc.quote(number, start, stop.end() if stop else len(line)).strip()))
+            sentence=doc.quote(number, start, stop.end() if stop else len(line)).strip(),
+            confidence=confidence(flags), flags=",".join(flags)))
     return rows
 
 
