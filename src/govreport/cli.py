@@ -285,6 +285,9 @@ def targets(
     all_changes: Annotated[bool, typer.Option(
         "--all-changes", help="With --panel: every change of an indicator, not only its usual one "
                               "(the GDP level beside GDP growth).")] = False,
+    conflicts: Annotated[bool, typer.Option(
+        "--conflicts", help="With --panel: every figure of the cells where several disagree, with its line and "
+                            "whether the panel kept it (the surest, then the 主要预期目标 sentence's, then the first).")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
@@ -307,8 +310,11 @@ def targets(
     if wanted:
         _check_pattern(wanted)
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
+    if not panel and (given := next((o for o, on in (("--wide", wide), ("--all-changes", all_changes),
+                                                     ("--conflicts", conflicts)) if on), None)):
+        raise typer.BadParameter(f"{given} needs --panel", param_hint=given)
     if panel:
-        _panel(inputs, wanted, year, wide, all_changes, run)
+        _panel(inputs, wanted, year, wide, all_changes, run, conflicts=conflicts)
         return
     _stream(inputs, RowsTask(tg.extract), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
@@ -340,16 +346,21 @@ def _check_pattern(indicator: str) -> None:
         raise typer.BadParameter(f"not a code or a regular expression: {err}", param_hint="--indicator") from None
 
 
-def _panel(inputs, indicator, year, wide, all_changes, run) -> None:
+def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool = False) -> None:
     from govreport.analyses import panel as pn
     from govreport.output.views import panel_view
 
     batch = _load(inputs, RowsTask(pn.panel_facts), run)
     notices: list[str] = []
-    rows = pn.select(pn.build_panel((facts for _, facts in batch), all_changes=all_changes, notices=notices),
-                     indicator=indicator, year=year)
+    cells = pn.candidates((facts for _, facts in batch), all_changes=all_changes, notices=notices)
     for notice in notices:
         warn(notice)
+    if conflicts:
+        found = pn.select(pn.conflict_rows(cells), indicator=indicator, year=year)
+        _emit(found, [f.name for f in dataclasses.fields(pn.ConflictRow)], run.fmt, run.no_header)
+        _finish(batch)
+        return
+    rows = pn.select(pn.rows_of(cells), indicator=indicator, year=year)
     if wide:
         table, fields = pn.widen(rows)
         _emit(table, fields, run.fmt, run.no_header)

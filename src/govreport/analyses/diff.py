@@ -44,7 +44,7 @@ class DiffFacts:
     region: str | None
     region_code: str | None
     year: int | None
-    targets: tuple[TargetRow, ...]
+    targets: tuple[TargetRow, ...]  # all its figures: the diff takes its annual coded targets after corrections
     phrases: tuple[PhraseStats, ...]
     words: WordCounts
 
@@ -52,7 +52,7 @@ class DiffFacts:
 def diff_facts(doc, backend: str = "jieba") -> DiffFacts:
     who = identify(doc)
     words = KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)(doc)
-    return DiffFacts(doc.name, who.region, who.region_code, who.year, annual_targets(extract(doc), who.year),
+    return DiffFacts(doc.name, who.region, who.region_code, who.year, tuple(extract(doc)),
                      tuple(phrase_stats(doc)), words)
 
 
@@ -78,7 +78,7 @@ def _targets(a: list[DiffFacts], b: list[DiffFacts], by_region: bool) -> list[Di
         for facts in side:
             where = unit_key(facts.region_code, facts.file) if by_region else None  # regions matched by code
             names[where] = facts.region or facts.file
-            for row in facts.targets:
+            for row in annual_targets(facts.targets, facts.year):
                 found.setdefault((where, row.code, row.change), (row, facts.file))
         return found
 

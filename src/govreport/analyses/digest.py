@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govreport.analyses.diff import DiffFacts, DiffRow, annual_targets, diff
+from govreport.analyses.diff import DiffFacts, DiffRow, diff
 from govreport.analyses.doctor import DamageRow, diagnose
 from govreport.analyses.info import InfoRow, describe
 from govreport.analyses.keyness import keyness, totals
@@ -21,7 +21,7 @@ from govreport.analyses.keywords import (
     rank,
 )
 from govreport.analyses.outline import OutlineRow, outline_rows
-from govreport.analyses.panel import PanelFacts, PanelRow, annual_rows, build_panel
+from govreport.analyses.panel import PanelFacts, PanelRow, build_panel
 from govreport.analyses.slogans import PhraseStats, SloganRow, merge, slogan_stats
 from govreport.analyses.targets import extract
 from govreport.analyses.trend import TrendFacts, TrendRow, trend
@@ -55,7 +55,7 @@ class DigestFacts:
 def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
     rows = extract(doc)
     info = describe(doc, rows)
-    panel = PanelFacts(doc.name, info.region, info.region_code, info.province, info.level, info.year, annual_rows(rows))
+    panel = PanelFacts(doc.name, info.region, info.region_code, info.province, info.level, info.year, tuple(rows))
     damage = diagnose(doc)
     return DigestFacts(
         info=info, outline=tuple(outline_rows(doc, max_level=2)), panel=panel, phrases=tuple(slogan_stats(doc)),
@@ -273,7 +273,7 @@ def _latest_diff(page: Digest, facts: Sequence[DigestFacts]) -> None:
 
 
 def _diff_facts(f: DigestFacts) -> DiffFacts:
-    return DiffFacts(f.info.file, f.info.region, f.info.region_code, f.info.year, annual_targets(f.panel.rows, f.info.year),
+    return DiffFacts(f.info.file, f.info.region, f.info.region_code, f.info.year, f.panel.rows,
                      f.phrases, f.words)
 
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from govreport.analyses.confidence import CONFIDENCES
 from govreport.analyses.targets import TargetRow, extract
+from govreport.rules import cues
 from govreport.rules.codebook import Code, by_code, name_key
 from govreport.rules.identity import identify, unit_key
 from govreport.rules.units import base_value
@@ -41,11 +43,16 @@ class PanelRow:
     actual_text: str | None
     target_file: str | None  # path:line
     actual_file: str | None
+    gap: float | None  # actual less target (the nearer end of a range; 0 inside it), in the base unit
+    confidence: str  # the least sure of its sources; low when figures competed for the cell
+    flags: str  # its sources' flags, and conflict when two figures competed
+    n_sources: int  # the figures that could fill the cell (targets and results)
 
 
 @dataclass(frozen=True)
 class PanelFacts:
-    """What one report gives the panel: who and when, and its annual targets and results."""
+    """What one report gives the panel: who and when, and its figures (all of them: a correction may
+    make a plan's figure this year's, so the panel picks its annual rows only after corrections)."""
 
     file: str
     region: str | None
@@ -58,7 +65,7 @@ class PanelFacts:
 
 def panel_facts(doc) -> PanelFacts:
     who = identify(doc)
-    return PanelFacts(doc.name, who.region, who.region_code, who.province, who.level, who.year, annual_rows(extract(doc)))
+    return PanelFacts(doc.name, who.region, who.region_code, who.province, who.level, who.year, tuple(extract(doc)))
 
 
 def annual_rows(rows: Iterable[TargetRow]) -> tuple[TargetRow, ...]:
@@ -90,7 +97,7 @@ def one_per_region_year(reports: Iterable[PanelFacts], notices: list[str] | None
             continue
         key = (unit_key(report.region_code, report.file), report.year)
         if not report.region_code:
-            signature = (report.year, tuple((r.line, r.col, r.text) for r in report.rows))
+            signature = (report.year, tuple((r.line, r.col, r.text) for r in annual_rows(report.rows)))
             if report.rows and signature in seen:
                 _say(notices, f"{report.file} has the same figures as {seen[signature]} (region unknown): "
                               f"taken for a copy and left out of the panel")
@@ -101,9 +108,10 @@ def one_per_region_year(reports: Iterable[PanelFacts], notices: list[str] | None
             kept[key] = report
             continue
         first = kept[key]
-        better = report if len(report.rows) > len(first.rows) else first
+        mine, theirs = len(annual_rows(report.rows)), len(annual_rows(first.rows))
+        better = report if mine > theirs else first
         other = first if better is report else report
-        why = "the first given, as many annual figures" if len(report.rows) == len(first.rows) else "more annual figures"
+        why = "the first given, as many annual figures" if mine == theirs else "more annual figures"
         _say(notices, f"{first.file} and {report.file} are both {report.region or key[0]}'s {report.year} report: "
                       f"the panel uses {better.file} ({why}) and leaves out {other.file}")
         kept[key] = better
@@ -123,10 +131,21 @@ def build_panel(reports: Iterable[PanelFacts], *, all_changes: bool = False,
     its usual change (GDP growth, not the GDP level of the review). `notices` collects what a user
     should hear: unknown regions and years, duplicated reports.
     """
-    targets: dict[tuple, Side] = {}
-    actuals: dict[tuple, Side] = {}
+    return rows_of(candidates(reports, all_changes=all_changes, notices=notices))
+
+
+def rows_of(cells: dict[tuple, dict[str, list[Side]]]) -> list[PanelRow]:
+    """One row per cell, each side the figure `choose` keeps."""
+    return [_row(key, *(choose(cells[key].get(kind, [])) for kind in ("target", "actual")), cells[key])
+            for key in sorted(cells, key=lambda k: tuple(str(part) for part in k))]
+
+
+def candidates(reports: Iterable[PanelFacts], *, all_changes: bool = False,
+               notices: list[str] | None = None) -> dict[tuple, dict[str, list[Side]]]:
+    """Every figure that could fill each panel cell, by kind, in the order the reports give them."""
+    cells: dict[tuple, dict[str, list[Side]]] = {}
     for report in one_per_region_year(reports, notices):
-        for row in report.rows:
+        for row in annual_rows(report.rows):
             year = int(row.year) if row.year and row.year.isdigit() else None
             wanted = report.year if row.kind == "target" else report.year - 1
             entry = by_code().get(row.code)
@@ -134,11 +153,24 @@ def build_panel(reports: Iterable[PanelFacts], *, all_changes: bool = False,
                 continue
             key, side = _side(report, row, entry, year)
             if key is not None:
-                (targets if row.kind == "target" else actuals).setdefault(key, side)
-    out = []
-    for key in sorted(set(targets) | set(actuals), key=lambda k: tuple(str(part) for part in k)):
-        out.append(_row(key, targets.get(key), actuals.get(key)))
-    return out
+                cells.setdefault(key, {}).setdefault(row.kind, []).append(side)
+    return cells
+
+
+RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def choose(sides: list[Side]) -> Side | None:
+    """The figure a cell keeps when several compete: the surest (confidence), then a target from the
+    主要预期目标 sentence, then the first the report gives."""
+    if not sides:
+        return None
+    return min(sides, key=lambda s: (RANK.get(s.row.confidence, 1), not cues.HEADLINE.search(s.row.sentence)))
+
+
+def conflicting(sides: list[Side]) -> bool:
+    """Two figures for one cell that do not say the same."""
+    return len({(s.low, s.high, s.row.comparator) for s in sides}) > 1
 
 
 def _side(report: PanelFacts, row: TargetRow, entry: Code | None, year: int):
@@ -154,10 +186,15 @@ def _side(report: PanelFacts, row: TargetRow, entry: Code | None, year: int):
     return key, Side(row, low, high, report)
 
 
-def _row(key: tuple, target: Side | None, actual: Side | None) -> PanelRow:
+def _row(key: tuple, target: Side | None, actual: Side | None, cell: dict[str, list[Side]]) -> PanelRow:
     _, ident, year, change, unit = key
     entry = by_code().get(ident)
     report = (target or actual).report
+    flags = [f for side in (target, actual) if side for f in side.row.flags.split(",") if f]
+    if any(conflicting(sides) for sides in cell.values()):
+        flags.append("conflict")
+    flags = list(dict.fromkeys(flags))
+    surest = max((RANK.get(s.row.confidence, 1) for s in (target, actual) if s), default=0)
     return PanelRow(
         region=report.region, region_code=report.region_code, province=report.province, level=report.level,
         code=entry.code if entry else "", indicator=entry.name_zh if entry else ident,
@@ -166,7 +203,62 @@ def _row(key: tuple, target: Side | None, actual: Side | None) -> PanelRow:
         actual=actual.low if actual else None,
         met=judge(target, actual, entry.sense if entry else ""),
         target_text=target.row.text if target else None, actual_text=actual.row.text if actual else None,
-        target_file=target.where if target else None, actual_file=actual.where if actual else None)
+        target_file=target.where if target else None, actual_file=actual.where if actual else None,
+        gap=gap(target, actual),
+        confidence="low" if "conflict" in flags else CONFIDENCES[surest], flags=",".join(flags),
+        n_sources=sum(len(sides) for sides in cell.values()))
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """One of the figures that competed for a panel cell, and whether the panel kept it."""
+
+    region: str | None
+    region_code: str | None
+    code: str
+    indicator: str
+    year: int
+    change: str
+    kind: str
+    kept: str  # yes: the panel's figure; no: left out
+    value: float | None  # in the base unit
+    value_high: float | None
+    unit: str
+    text: str
+    at: str  # path:line
+    confidence: str
+    flags: str
+    sentence: str
+
+
+def conflict_rows(cells: dict[tuple, dict[str, list[Side]]]) -> list[ConflictRow]:
+    """Every figure of every cell whose candidates disagree, the kept one first (`--conflicts`)."""
+    out = []
+    for key in sorted(cells, key=lambda k: tuple(str(part) for part in k)):
+        _, ident, year, change, unit = key
+        entry = by_code().get(ident)
+        for kind, sides in cells[key].items():
+            if not conflicting(sides):
+                continue
+            kept = choose(sides)
+            for side in sorted(sides, key=lambda s: s is not kept):
+                report = side.report
+                out.append(ConflictRow(
+                    report.region, report.region_code, entry.code if entry else "", entry.name_zh if entry else ident,
+                    year, change, kind, "yes" if side is kept else "no", side.low, side.high, unit, side.row.text,
+                    side.where, side.row.confidence, side.row.flags, side.row.sentence))
+    return out
+
+
+def gap(target: Side | None, actual: Side | None) -> float | None:
+    """The result less the target, in the target's base unit: 7.4 against 7.5左右 is -0.1; a result
+    inside a range is 0, outside it the distance to the nearer end."""
+    if target is None or actual is None or target.low is None or actual.low is None:
+        return None
+    high = target.high if target.high is not None else target.low
+    value = actual.low
+    distance = value - target.low if value < target.low else value - high if value > high else 0.0
+    return round(distance, 10)
 
 
 def judge(target: Side | None, actual: Side | None, sense: str) -> str | None:
