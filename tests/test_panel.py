@@ -132,7 +132,7 @@ def test_widen_keeps_each_change_apart():
     from govreport.analyses.panel import PanelRow
 
     row = PanelRow("某省", "990000", "某省", "provincial", "gdp", "生产总值", 2024, "growth", "%", "~", 5.0, None, 5.2,
-                   "yes", "5%左右", "5.2%", "a:1", "b:2", 0.2, "high", "", 2)
+                   "yes", "5%左右", "5.2%", "a:1", "b:2", 0.2, "high", "", 2, "text")
     table, fields = widen([row, replace(row, change="level", unit="元", comparator=None, target_low=None,
                                         actual=None, met=None, target_text=None, actual_text=None)])
     assert len(table) == 2 and "target_2024" in fields

@@ -53,6 +53,9 @@ SegmenterOption = Annotated[str, typer.Option(
     "--segmenter", help="auto (rjieba where installed, else jieba), jieba or rjieba; --pos and textrank use jieba.")]
 MaxSizeOption = Annotated[float, typer.Option(
     "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2).")]
+CorrectionsOption = Annotated[Optional[list[str]], typer.Option(
+    "--corrections", help="TSV of fixes to figures (file, line, text, fix: reject or field=value;…), repeatable; "
+                          "govreport-corrections.tsv beside the inputs is read too.", show_default=False)]
 MetaOption = Annotated[Optional[str], typer.Option(
     "--meta", help="CSV/TSV with a header row: file (name or glob), region or region_code, year, level; "
                    "overrides what each report says of itself.", show_default=False)]
@@ -118,6 +121,23 @@ def _read_meta(path: str, stamp: tuple | None):
     except MetaError as err:
         warn(str(err))
         raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _corrector(inputs, run: "Run"):
+    """The corrections of a run: --corrections files and govreport-corrections.tsv beside the inputs."""
+    from govreport.run.corrections import CorrectionsError, default_files, load
+
+    try:
+        return load([*run.corrections, *default_files(inputs or [])])
+    except CorrectionsError as err:
+        warn(str(err))
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _unmatched(corrections) -> None:
+    for item in corrections.unmatched():
+        warn(f"{item.where}: matches no figure of {item.file} (line {item.line}, {item.text}): "
+             f"the input changed? not applied")
 
 
 PROGRESS_MIN = 8  # inputs before a progress bar is worth showing
@@ -285,6 +305,7 @@ def targets(
     all_changes: Annotated[bool, typer.Option(
         "--all-changes", help="With --panel: every change of an indicator, not only its usual one "
                               "(the GDP level beside GDP growth).")] = False,
+    corrections: CorrectionsOption = None,
     conflicts: Annotated[bool, typer.Option(
         "--conflicts", help="With --panel: every figure of the cells where several disagree, with its line and "
                             "whether the panel kept it (the surest, then the 主要预期目标 sentence's, then the first).")] = False,
@@ -309,16 +330,18 @@ def targets(
     wanted = to_simplified(indicator) if indicator else None
     if wanted:
         _check_pattern(wanted)
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
     if not panel and (given := next((o for o, on in (("--wide", wide), ("--all-changes", all_changes),
                                                      ("--conflicts", conflicts)) if on), None)):
         raise typer.BadParameter(f"{given} needs --panel", param_hint=given)
     if panel:
         _panel(inputs, wanted, year, wide, all_changes, run, conflicts=conflicts)
         return
+    fixes = _corrector(inputs, run)
     _stream(inputs, RowsTask(tg.extract), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
-            pick=lambda found: tg.select(found, kind=kind, indicator=wanted, year=year))
+            pick=lambda found: tg.select(fixes.apply(found), kind=kind, indicator=wanted, year=year),
+            after=lambda: _unmatched(fixes))
 
 
 def _backend(choice: str, *, needs_tags: bool = False) -> str:
@@ -351,8 +374,11 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
     from govreport.output.views import panel_view
 
     batch = _load(inputs, RowsTask(pn.panel_facts), run)
+    fixes = _corrector(inputs, run)
     notices: list[str] = []
-    cells = pn.candidates((facts for _, facts in batch), all_changes=all_changes, notices=notices)
+    cells = pn.candidates((replace(facts, rows=tuple(fixes.apply(facts.rows))) for _, facts in batch),
+                          all_changes=all_changes, notices=notices)
+    _unmatched(fixes)
     for notice in notices:
         warn(notice)
     if conflicts:
@@ -380,14 +406,17 @@ class Run:
     no_cache: bool = False
     max_size: float = 64
     meta: str | None = None  # the --meta file
+    corrections: tuple[str, ...] = ()  # --corrections files
 
 
-def _stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found) -> None:
+def _stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found, after=None) -> None:
     """Per-document rows, streamed to the renderer as documents finish; exit 1 if any input failed."""
     batch = _load(inputs, task, run)
     rows = (row for _, found in batch for row in pick(found))
     _emit(rows, [f.name for f in dataclasses.fields(row_type)], run.fmt, run.no_header,
           view(batch) if callable(view) else view)
+    if after is not None:
+        after()
     _finish(batch)
 
 
@@ -540,6 +569,7 @@ def diff(
     section: Annotated[Optional[str], typer.Option(
         "--section", "-s", help="Only these sections: target,formula,slogan,word.")] = None,
     segmenter: SegmenterOption = "auto",
+    corrections: CorrectionsOption = None,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
     encoding: EncodingOption = None,
@@ -559,10 +589,12 @@ def diff(
     wanted = _csv_list(section) or ["target", "formula", "slogan", "word"]
     if unknown := [s for s in wanted if s not in ("target", "formula", "slogan", "word")]:
         raise typer.BadParameter(f"unknown section {unknown[0]!r}", param_hint="--section")
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
     task = RowsTask(df.diff_facts, (_backend(segmenter),))
+    fixes = _corrector([a, b], run)
     sides = [_load([side], task, run) for side in (a, b)]
-    facts = [[result for _, result in side] for side in sides]
+    facts = [[replace(result, targets=tuple(fixes.apply(result.targets))) for _, result in side] for side in sides]
+    _unmatched(fixes)
     rows = [r for r in df.diff(facts[0], facts[1], top=top) if r.section in wanted]
     _emit(rows, [f.name for f in dataclasses.fields(df.DiffRow)], fmt, no_header, diff_view())
     if any(side.failed for side in sides):
@@ -618,6 +650,7 @@ def digest(
         "--terms", help="Terms to follow over the years, e.g. 新质生产力,乡村振兴 [default: the words that rose "
                         "and fell most].")] = None,
     segmenter: SegmenterOption = "auto",
+    corrections: CorrectionsOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,
@@ -639,11 +672,14 @@ def digest(
         warn("give -o FILE for the page (or pipe stdout into a file)")
         raise typer.Exit(ExitCode.USAGE)
     followed = tuple(to_simplified(t) for t in _csv_list(terms))
-    run = Run(None, False, encoding, jobs, no_cache, max_size, meta)
+    run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
+    fixes = _corrector(inputs, run)
     batch = _load(inputs, RowsTask(dg.digest_facts, (followed, _backend(segmenter))), run)
     if output not in (None, "-"):
         _refuse_to_overwrite(output, [p for p in batch.paths if isinstance(p, str)])
-    facts = [result for _, result in batch]
+    facts = [replace(result, panel=replace(result.panel, rows=tuple(fixes.apply(result.panel.rows))))
+             for _, result in batch]
+    _unmatched(fixes)
     if not facts:
         warn("no report could be read: no digest written")
         raise typer.Exit(ExitCode.INPUT_FAILED)

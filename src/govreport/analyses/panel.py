@@ -47,6 +47,7 @@ class PanelRow:
     confidence: str  # the least sure of its sources; low when figures competed for the cell
     flags: str  # its sources' flags, and conflict when two figures competed
     n_sources: int  # the figures that could fill the cell (targets and results)
+    source: str  # text, or corrected when a --corrections row changed one of its sides
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def candidates(reports: Iterable[PanelFacts], *, all_changes: bool = False,
             year = int(row.year) if row.year and row.year.isdigit() else None
             wanted = report.year if row.kind == "target" else report.year - 1
             entry = by_code().get(row.code)
-            if year != wanted or (entry and not all_changes and row.change != entry.change):
+            if (year != wanted and row.source != "corrected") or (entry and not all_changes and row.change != entry.change):
                 continue
             key, side = _side(report, row, entry, year)
             if key is not None:
@@ -206,7 +207,8 @@ def _row(key: tuple, target: Side | None, actual: Side | None, cell: dict[str, l
         target_file=target.where if target else None, actual_file=actual.where if actual else None,
         gap=gap(target, actual),
         confidence="low" if "conflict" in flags else CONFIDENCES[surest], flags=",".join(flags),
-        n_sources=sum(len(sides) for sides in cell.values()))
+        n_sources=sum(len(sides) for sides in cell.values()),
+        source="corrected" if any(s and s.row.source == "corrected" for s in (target, actual)) else "text")
 
 
 @dataclass(frozen=True)
