@@ -122,3 +122,48 @@ def test_a_bad_corrections_file_is_a_usage_error(cli, tmp_path):
     bad.write_text("file\tline\ttext\tfix\na.txt\t3\t5%\tvalue=many\n", encoding="utf-8")
     code, out, err = cli("targets", "--panel", str(NATIONAL / "national-2024.txt"), "--corrections", str(bad))
     assert code == 2 and out == "" and err.strip().endswith("value='many' is not a number")
+
+
+# --- the review page --------------------------------------------------------------------------
+
+def test_review_page_holds_every_figure_least_sure_first_with_filters(cli, tmp_path):
+    import re
+
+    out, template = tmp_path / "review.html", tmp_path / "fixes.tsv"
+    code, stdout, err = cli("review", str(NATIONAL / "national-2024.txt"), "-o", str(out), "--template", str(template))
+    assert code == 0 and stdout == "" and f"wrote {out}" in err and f"wrote {template}" in err
+    html = out.read_text(encoding="utf-8")
+    assert "<script" not in html and not re.findall(r"(?:src|href)=\"(?!#)", html)  # nothing fetched
+    confidences = re.findall(r"<td class=\"c\">(\w+)</td>", html)
+    order = {"low": 0, "medium": 1, "high": 2}
+    assert confidences and [order[c] for c in confidences] == sorted(order[c] for c in confidences)
+    for key in ("c-low", "f-no_code", "r-000000"):  # a filter is a link, an anchor and a :target rule
+        assert f"href=\"#{key}\"" in html and f"id=\"{key}\"" in html and f"#{key}:target" in html
+    assert "<mark>" in html
+    rows = parse(template.read_text(encoding="utf-8").replace("\t\t", "\treject\t", 1), "t")
+    assert rows and rows[0].reject  # the template, its first fix filled in, is a corrections file
+
+
+@needs_shared
+def test_review_of_the_2026_provinces_lists_the_conflicts_first_among_the_doubtful(cli, tmp_path):
+    out = tmp_path / "review.html"
+    code, _, err = cli("review", str(PROVINCES), "-o", str(out))
+    assert code == 0, err
+    html = out.read_text(encoding="utf-8")
+    first_high = html.find("<td class=\"c\">high</td>")
+    conflicts = [m.start() for m in __import__("re").finditer(r"f-conflict", html)]
+    assert first_high > 0 and any(html.find("jiangsu.txt", at) < first_high for at in conflicts)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None and __import__("os").environ.get("GOVREPORT_BROWSER_TESTS")
+                    != "required", reason="headless Chromium is not installed")
+def test_review_page_opens_in_headless_chromium(cli, tmp_path):
+    from test_digest import Page, _chromium, console_messages
+
+    inputs = sorted(PROVINCES.glob("*.txt")) or sorted(NATIONAL.glob("national-20*.txt"))
+    out = tmp_path / "review.html"
+    assert cli("review", *map(str, inputs), "-o", str(out))[0] == 0
+    done = _chromium("--dump-dom", out.as_uri() + "#f-conflict")
+    assert done.returncode == 0, done.stderr[-500:]
+    assert console_messages(done.stderr) == []
+    assert Page(done.stdout).rows.get("review-table", 0) > 10

@@ -317,7 +317,11 @@ def targets(
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
 ) -> None:
-    """Every quantitative goal and result: indicator, code, value, unit, bound, change, kind, year, sentence.
+    """Every quantitative goal and result: indicator, code, value, unit, bound, change, kind, year, sentence,
+    and how sure each row is (confidence high, medium or low, and its flags).
+
+    Flags: fragment, implausible, conflict, year_unknown (low); no_code, multi_year, year_fallback,
+    unknown_unit, region_unknown (medium); none: high. See `govreport review`.
 
     Example: govreport targets corpus/fengquan-2022.txt --indicator gdp
     """
@@ -693,6 +697,67 @@ def digest(
     _finish(batch)
 
 
+@app.command()
+def review(
+    inputs: Inputs = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Write the page to this file [default: stdout, when it is not a terminal].",
+        show_default=False)] = None,
+    template: Annotated[Optional[str], typer.Option(
+        "--template", help="Also write a corrections file of the doubtful rows, its fix column empty, to fill in "
+                           "and give back with --corrections.", show_default=False)] = None,
+    corrections: CorrectionsOption = None,
+    encoding: EncodingOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCache = False,
+    max_size: MaxSizeOption = 64,
+    meta: MetaOption = None,
+) -> None:
+    """A page of every figure to check, the least sure first: its sentence with the figure marked, what
+    was inferred (indicator, code, year, kind, bound) and why it is doubted; filters by confidence, flag
+    and region (plain links, no script).
+
+    Flags: no_code, fragment, multi_year, year_fallback, unknown_unit, implausible, conflict,
+    region_unknown, year_unknown (low: fragment, implausible, conflict, year_unknown; medium: the others).
+
+    Example: govreport review ../shared/reports/provinces-2026 -o review.html --template fixes.tsv
+    """
+    from govreport import __version__ as version
+    from govreport.analyses import panel as pn
+    from govreport.analyses.review import doubtful
+    from govreport.analyses.review import review as build
+    from govreport.output.review import page
+    from govreport.run.corrections import template as corrections_template
+
+    if output is None and sys.stdout.isatty():
+        warn("give -o FILE for the page (or pipe stdout into a file)")
+        raise typer.Exit(ExitCode.USAGE)
+    run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
+    fixes = _corrector(inputs, run)
+    batch = _load(inputs, RowsTask(pn.panel_facts), run)
+    paths = [p for p in batch.paths if isinstance(p, str)]
+    for target in (output, template):
+        if target not in (None, "-"):
+            _refuse_to_overwrite(target, paths)
+    found = build(replace(facts, rows=tuple(fixes.apply(facts.rows))) for _, facts in batch)
+    _unmatched(fixes)
+    if not found.reports:
+        warn("no report could be read: no review written")
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+    html = page(found, version=version)
+    if output in (None, "-"):
+        with _quiet_pipe():
+            sys.stdout.write(html)
+    else:
+        _write_new(output, html)
+        warn(f"wrote {output} ({len(found.items)} figures, {found.by_confidence.get('low', 0)} low, "
+             f"{found.by_confidence.get('medium', 0)} medium)")
+    if template:
+        _write_new(template, corrections_template(doubtful(found)), "the template")
+        warn(f"wrote {template} ({len(doubtful(found))} doubtful rows to correct)")
+    _finish(batch)
+
+
 def _refuse_to_overwrite(output: str, inputs: list[str]) -> None:
     """The page never replaces an input, a folder or anything that is not a regular file."""
     if os.path.isdir(output):
@@ -706,14 +771,14 @@ def _refuse_to_overwrite(output: str, inputs: list[str]) -> None:
         raise typer.Exit(ExitCode.USAGE)
 
 
-def _write_new(path: str, text: str) -> None:
+def _write_new(path: str, text: str, what: str = "the page") -> None:
     """Written whole or not at all: a temporary file beside it, then renamed over it."""
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=".html", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=os.path.splitext(path)[1], dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         os.chmod(temporary, 0o644 & ~_umask())
@@ -721,7 +786,7 @@ def _write_new(path: str, text: str) -> None:
     except OSError as err:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
-        warn(f"{path}: cannot write the page ({err.strerror or err})")
+        warn(f"{path}: cannot write {what} ({err.strerror or err})")
         raise typer.Exit(ExitCode.INPUT_FAILED) from None
 
 

@@ -34,7 +34,9 @@ CONFIDENCES = ("high", "medium", "low")
 # "“十四五”时期", "十三五期间", "六五计划期间": a plan term named in the clause.
 TERM = re.compile(r"(?:十[一二三四五六七八九]|[一二三四五六七八九十])五”?(?:计划|规划)?(?:时期|期间|以来)")
 # An indicator that ends where no noun ends, or starts where no noun starts.
-LOOSE_END = re.compile(r"(?:的|了|到|至|为|在|比|较|由|从|和|与|及|、)$")
+LOOSE_END = re.compile(r"(?:的|了|到|至|为|在|(?<!占)比|较|由|从|和|与|及|、)$")
+# "人均预期寿命从2020年的", "…3个": a year or a figure inside the name (PM2.5, 5G and R&D are names).
+FIGURE_INSIDE = re.compile(r"\d{4}年|\d+(?:\.\d+)?(?:%|万|亿|元|个|人|家|项|座|户|公里)")
 LOOSE_START = re.compile(r"^(?:的|了|和|与|及|、|，|其中|以上|左右|以内)")
 
 
@@ -70,7 +72,7 @@ def is_fragment(indicator: str) -> bool:
     """先发行, 比上年年初预算, 提高到二百八十八元, 的: no noun a researcher could file a figure under."""
     name = indicator.strip()
     return (len(name) < 2 or bool(cues.VERB_ONLY.match(name)) or bool(cues.COMPARISON_BASE.match(name))
-            or bool(cues.CHANGE_VERB.match(name)) or bool(cues.HAS_DIGIT.search(name))
+            or bool(cues.CHANGE_VERB.match(name)) or bool(FIGURE_INSIDE.search(name))
             or bool(LOOSE_END.search(name)) or bool(LOOSE_START.search(name)))
 
 

@@ -2,7 +2,8 @@
 
 A TSV with a header row `file  line  text  fix`: `file` is the input's path or base name, `line` and
 `text` name the figure as `targets` prints it, and `fix` is `reject` or `field=value` pairs joined by
-`;` (year=2024;kind=actual). Given with --corrections FILE, and read by itself from
+`;` (year=2024;kind=actual); a row with an empty fix is skipped (a template's row not yet
+reviewed; `review --template` writes one). Given with --corrections FILE, and read by itself from
 govreport-corrections.tsv in the folder of each input. A correction that no longer matches any
 figure of an input it names (the file changed) is a warning, never dropped in silence.
 """
@@ -111,6 +112,8 @@ def parse(text: str, path: str = "-") -> list[Correction]:
         if not cells["file"] or not cells["text"] or not cells["line"].isdigit():
             raise CorrectionsError(f"{where}: needs a file, a line number and the figure's text")
         fix = cells["fix"]
+        if not fix:
+            continue  # a template row nobody has filled in yet
         if fix == "reject":
             out.append(Correction(where, cells["file"], int(cells["line"]), cells["text"], True, ()))
         else:
@@ -120,8 +123,6 @@ def parse(text: str, path: str = "-") -> list[Correction]:
 
 
 def _changes(where: str, fix: str):
-    if not fix:
-        raise CorrectionsError(f"{where}: no fix (write reject, or field=value pairs joined by ;)")
     for part in (p.strip() for p in fix.split(";")):
         if not part:
             continue
