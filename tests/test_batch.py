@@ -127,7 +127,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
     import io
     import sys
 
-    from govreport import cli
+    from govreport.commands import common
 
     folder = corpus(tmp_path / "e", 9) if (tmp_path / "e").mkdir() is None else None
 
@@ -135,9 +135,9 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
         def isatty(self):
             return True
 
-    quiet = cli._load([folder], RowsTask(extract), cli.Run(jobs=1, no_cache=True))
-    assert not isinstance(quiet, cli._with_progress)  # stderr is not a terminal here
+    quiet = common.load([folder], RowsTask(extract), common.Run(jobs=1, no_cache=True))
+    assert not isinstance(quiet, common.WithProgress)  # stderr is not a terminal here
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
-    loud = cli._load([folder], RowsTask(extract), cli.Run(jobs=1, no_cache=True))
-    assert isinstance(loud, cli._with_progress) and len(list(loud)) == 9
+    loud = common.load([folder], RowsTask(extract), common.Run(jobs=1, no_cache=True))
+    assert isinstance(loud, common.WithProgress) and len(list(loud)) == 9

@@ -1,5 +1,4 @@
 """The research panel: codes, pairing, met, typed columns (the national series ships in corpus/national)."""
-import re
 from dataclasses import replace
 
 import pytest

@@ -1,0 +1,293 @@
+"""What every command shares: the typer app, the options declared once, and the glue that reads
+inputs through a batch and writes rows through the one renderer. The only place that exits."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from govreport import __version__
+from govreport.errors import ExitCode
+
+app = typer.Typer(
+    name="govreport",
+    help="Read Chinese government work reports: keywords, targets and slogans, as tables or TSV.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+Inputs = Annotated[Optional[list[str]], typer.Argument(
+    help="Report files, folders (read recursively), globs, or - for stdin; none: read stdin.",
+    show_default=False)]
+
+
+FormatOption = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="Output format [default: table on a terminal, tsv in a pipe].",
+    case_sensitive=False, show_default=False)]
+
+
+NoHeader = Annotated[bool, typer.Option("--no-header", help="Drop the header row of tsv/csv.")]
+
+
+EncodingOption = Annotated[Optional[str], typer.Option(
+    "--encoding", "-e", help="Read inputs in this encoding instead of detecting it (gb18030, big5, utf-16 ...).")]
+
+
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes [default: the number of CPUs]; 1 runs in-process.",
+    show_default=False)]
+
+
+NoCache = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither read nor write the result cache (see `govreport cache info`).")]
+
+
+SegmenterOption = Annotated[str, typer.Option(
+    "--segmenter", help="auto (rjieba where installed, else jieba), jieba or rjieba; --pos and textrank use jieba.")]
+
+
+MaxSizeOption = Annotated[float, typer.Option(
+    "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2).")]
+
+
+CorrectionsOption = Annotated[Optional[list[str]], typer.Option(
+    "--corrections", help="TSV of fixes to figures (file, line, text, fix: reject or field=value;…), repeatable; "
+                          "govreport-corrections.tsv beside the inputs is read too.", show_default=False)]
+
+
+MetaOption = Annotated[Optional[str], typer.Option(
+    "--meta", help="CSV/TSV with a header row: file (name or glob), region or region_code, year, level; "
+                   "overrides what each report says of itself.", show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"govreport {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Read Chinese government work reports: keywords, targets and slogans, as tables or TSV."""
+
+
+def warn(message: str) -> None:
+    from govreport.output.render import safe
+
+    print(f"govreport: {safe(message)}", file=sys.stderr, flush=True)
+
+
+def inputs_or_stdin(inputs: list[str] | None) -> list[str]:
+    if inputs:
+        return inputs
+    if sys.stdin is None or sys.stdin.isatty():
+        warn("no input: give report files or folders, or pipe a report into stdin (see --help)")
+        raise typer.Exit(ExitCode.USAGE)
+    return ["-"]
+
+
+def load(inputs, task, run: "Run"):
+    """A batch over the inputs; bad inputs are reported on stderr as they come."""
+    from govreport.run.batch import Batch, default_jobs
+    from govreport.run.cache import Cache
+
+    stdin = sys.stdin.buffer if sys.stdin is not None else None
+    given = meta_of(run.meta).given if run.meta else None
+    batch = Batch(inputs_or_stdin(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs or default_jobs(),
+                  cache=None if run.no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn,
+                  max_size=int(run.max_size * 1024 * 1024), given=given)
+    if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
+        return WithProgress(batch)
+    return batch
+
+
+def meta_of(path: str):
+    try:
+        info = os.stat(path)
+        stamp = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        stamp = None
+    return read_meta_file(path, stamp)
+
+
+@functools.cache  # diff and compare load two sides: the file is read once (while it is unchanged)
+def read_meta_file(path: str, stamp: tuple | None):
+    from govreport.run.meta import MetaError, read_meta
+
+    try:
+        return read_meta(path)
+    except MetaError as err:
+        warn(str(err))
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def corrector(inputs, run: "Run"):
+    """The corrections of a run: --corrections files and govreport-corrections.tsv beside the inputs."""
+    from govreport.run.corrections import CorrectionsError, default_files, load
+
+    try:
+        return load([*run.corrections, *default_files(inputs or [])])
+    except CorrectionsError as err:
+        warn(str(err))
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def report_unmatched(corrections) -> None:
+    for item in corrections.unmatched():
+        warn(f"{item.where}: matches no figure of {item.file} (line {item.line}, {item.text}): "
+             f"the input changed? not applied")
+
+
+PROGRESS_MIN = 8  # inputs before a progress bar is worth showing
+
+
+class WithProgress:
+    """Iterate a batch with a rich progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, batch):
+        self.batch, self.paths, self.failed = batch, batch.paths, batch.failed
+
+    def __iter__(self):
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            bar = progress.add_task("reading", total=len(self.paths))
+            self.batch.on_progress = lambda done, total: progress.update(bar, completed=done)
+            yield from self.batch
+
+
+@contextmanager
+def quiet_pipe():
+    """Writing to stdout: a reader that closes the pipe early (`| head`) ends the run quietly."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+
+
+def emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
+    """Render rows to stdout."""
+    from govreport.output.render import render
+
+    with quiet_pipe():
+        render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
+
+
+def finish(batch) -> None:
+    if batch.failed:
+        raise typer.Exit(ExitCode.INPUT_FAILED)
+
+
+def csv_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").replace("，", ",").split(",") if v.strip()]
+
+
+def choose_backend(choice: str, *, needs_tags: bool = False) -> str:
+    """The segmenter a run uses; jieba wherever POS tags are needed."""
+    from govreport.analyses.segment import BACKENDS, available
+
+    if choice not in BACKENDS:
+        raise typer.BadParameter(f"{choice!r} is not one of {', '.join(BACKENDS)}", param_hint="--segmenter")
+    if needs_tags:
+        if choice == "rjieba":
+            raise typer.BadParameter("--pos and --method textrank need jieba's tagger", param_hint="--segmenter")
+        return "jieba"
+    backend = available(choice)
+    if backend == "rjieba" and available("auto") != "rjieba":
+        raise typer.BadParameter("rjieba is not installed (pip install rjieba)", param_hint="--segmenter")
+    return backend
+
+
+def check_pattern(indicator: str) -> None:
+    import re
+
+    try:
+        re.compile(indicator)
+    except re.error as err:
+        raise typer.BadParameter(f"not a code or a regular expression: {err}", param_hint="--indicator") from None
+
+
+@dataclass(frozen=True)
+class Run:
+    """The options every command shares: how to read the inputs and how to write the rows."""
+
+    fmt: Format | None = None
+    no_header: bool = False
+    encoding: str | None = None
+    jobs: int | None = None
+    no_cache: bool = False
+    max_size: float = 64
+    meta: str | None = None  # the --meta file
+    corrections: tuple[str, ...] = ()  # --corrections files
+
+
+def stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found, after=None) -> None:
+    """Per-document rows, streamed to the renderer as documents finish; exit 1 if any input failed."""
+    batch = load(inputs, task, run)
+    rows = (row for _, found in batch for row in pick(found))
+    emit(rows, [f.name for f in dataclasses.fields(row_type)], run.fmt, run.no_header,
+          view(batch) if callable(view) else view)
+    if after is not None:
+        after()
+    finish(batch)
+
+
+def refuse_to_overwrite(output: str, inputs: list[str]) -> None:
+    """The page never replaces an input, a folder or anything that is not a regular file."""
+    if os.path.isdir(output):
+        warn(f"{output}: is a folder; give a file name for the page")
+        raise typer.Exit(ExitCode.USAGE)
+    if os.path.lexists(output) and not os.path.isfile(output):
+        warn(f"{output}: is not a regular file; give another name for the page")
+        raise typer.Exit(ExitCode.USAGE)
+    if os.path.exists(output) and any(os.path.exists(p) and os.path.samefile(output, p) for p in inputs):
+        warn(f"{output}: is one of the inputs; give another name for the page")
+        raise typer.Exit(ExitCode.USAGE)
+
+
+def write_new(path: str, text: str, what: str = "the page") -> None:
+    """Written whole or not at all: a temporary file beside it, then renamed over it."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=os.path.splitext(path)[1], dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644 & ~umask())
+        os.replace(temporary, path)
+    except OSError as err:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+        warn(f"{path}: cannot write {what} ({err.strerror or err})")
+        raise typer.Exit(ExitCode.INPUT_FAILED) from None
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
