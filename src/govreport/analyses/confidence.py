@@ -71,7 +71,8 @@ def row_flags(*, indicator: str, code: str, unit: str, rank: bool, value: float 
 def is_fragment(indicator: str) -> bool:
     """先发行, 比上年年初预算, 提高到二百八十八元, 的: no noun a researcher could file a figure under."""
     name = indicator.strip()
-    return (len(name) < 2 or bool(cues.VERB_ONLY.match(name)) or bool(cues.COMPARISON_BASE.match(name))
+    return (len(name) < 2 or "、" in name or "，" in name  # 社会消费品零售总额、固定资产投资: two, not one
+            or bool(cues.VERB_ONLY.match(name)) or bool(cues.COMPARISON_BASE.match(name))
             or bool(cues.CHANGE_VERB.match(name)) or bool(FIGURE_INSIDE.search(name))
             or bool(LOOSE_END.search(name)) or bool(LOOSE_START.search(name)))
 
