@@ -45,7 +45,7 @@ def test_folder_and_several_inputs_add_docs(cli, tmp_path):
 
 def test_by_doc_has_file_column(cli, tmp_path):
     for name in "ab":
-        (tmp_path / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+        (tmp_path / f"{name}.txt").write_text(TEXT + name, encoding="utf-8")  # two reports, not one twice
     rows = tsv(cli("keywords", "--by-doc", "--top", "2", str(tmp_path))[1])
     assert [r["file"].rsplit("/", 1)[1] for r in rows] == ["a.txt", "a.txt", "b.txt", "b.txt"]
 

@@ -167,7 +167,7 @@ PARENT = os.getpid()
 
 def test_a_dead_worker_costs_only_its_own_input(tmp_path):
     for i in range(6):
-        (tmp_path / f"r{i}.txt").write_text(GOOD + ("自毁。" if i == 2 else ""), encoding="utf-8")
+        (tmp_path / f"r{i}.txt").write_text(GOOD + ("自毁。" if i == 2 else "") + "。" * i, encoding="utf-8")
     errors = []
     batch = Batch([str(tmp_path)], KillWorker(), jobs=2, on_error=errors.append)
     names = [os.path.basename(name) for name, _ in batch]
@@ -213,7 +213,7 @@ def _state(pid):
 
 def test_parallel_runs_end_without_a_traceback(tmp_path):
     for i in range(8):
-        (tmp_path / f"r{i}.txt").write_text(GOOD * 20, encoding="utf-8")
+        (tmp_path / f"r{i}.txt").write_text(GOOD * (20 + i), encoding="utf-8")
     for _ in range(6):
         done = govreport("targets", "--jobs", "2", "--no-cache", str(tmp_path))
         assert done.returncode == 0 and done.stderr == b""

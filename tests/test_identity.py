@@ -153,7 +153,7 @@ def test_two_reports_of_unknown_region_are_never_one_series(cli, tmp_path):
 def test_a_report_given_twice_is_used_once_with_a_warning(cli, tmp_path):
     text = SEED.read_text(encoding="utf-8")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text + "\n附件：名词解释\n", encoding="utf-8")  # a second copy, saved otherwise
     code, out, err = cli("targets", "--panel", str(tmp_path))
     assert code == 0 and "are both 凤泉区's 2022 report" in err
     files = {(r["target_file"] or r["actual_file"]).split(":")[0].rsplit("/", 1)[1] for r in tsv(out)}

@@ -20,6 +20,7 @@ from govreport.commands import (  # noqa: F401 - importing a command module regi
     digest,
     review,
     doctor,
+    codebook,
     cache,
 )
 from govreport.commands.common import app, warn

@@ -18,7 +18,7 @@ from govreport.rules.units import base_value
 FORMULA_TYPES = ("formula",)
 SLOGAN_TYPES = ("slogan", "policy", "model")
 STATUS_ORDER = {"raised": 0, "lowered": 1, "changed": 2, "new": 3, "dropped": 4, "unchanged": 5, "kept": 6,
-                "rising": 7, "falling": 8}
+                "only_a": 7, "only_b": 8, "rising": 9, "falling": 10}
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class DiffRow:
     section: str  # target, formula, slogan, word
     key: str  # a codebook code and change (gdp/growth), a phrase, a word
     name: str
-    status: str  # raised, lowered, changed, unchanged, new, dropped, kept; rising, falling (words)
+    status: str  # raised, lowered, changed, unchanged, new, dropped, kept; only_a, only_b (a region with a
+    # report on one side only); rising, falling (words)
     a: str | None  # side A as the report writes it (a target's figure, a count)
     b: str | None
     a_value: float | None  # in the base unit (targets), a count (formulas, words)
@@ -73,19 +74,29 @@ def diff(side_a: Iterable[DiffFacts], side_b: Iterable[DiffFacts], *, top: int =
 def _targets(a: list[DiffFacts], b: list[DiffFacts], by_region: bool) -> list[DiffRow]:
     names: dict[str, str] = {}
 
+    files: dict[str, list[str]] = {}
+
     def first(side):
         found: dict[tuple, tuple[TargetRow, str]] = {}
+        units = set()
         for facts in side:
             where = unit_key(facts.region_code, facts.file) if by_region else None  # regions matched by code
             names[where] = facts.region or facts.file
+            units.add(where)
+            files.setdefault(where, []).append(facts.file)
             for row in annual_targets(facts.targets, facts.year):
                 found.setdefault((where, row.code, row.change), (row, facts.file))
-        return found
+        return found, units
 
-    old, new = first(a), first(b)
-    out = []
+    (old, old_units), (new, new_units) = first(a), first(b)
+    out = [DiffRow("target", f"region/{where}", names[where], "only_a" if where in old_units else "only_b",
+                   ", ".join(files[where]) if where in old_units else None,
+                   ", ".join(files[where]) if where in new_units else None, None, None, None, None)
+           for where in sorted(old_units ^ new_units, key=lambda w: names[w])]  # no report on the other side
     for key in sorted(set(old) | set(new), key=lambda k: (names.get(k[0], ""), *(str(p) for p in k))):
         where, code, change = key
+        if where not in old_units or where not in new_units:
+            continue
         before, after = old.get(key), new.get(key)
         name = by_code()[code].name_zh + ("" if where is None else f"（{names[where]}）")
         out.append(DiffRow("target", f"{code}/{change}", name, _compare(before, after),

@@ -297,14 +297,17 @@ WIDE_KEY = ("region", "region_code", "province", "level", "code", "indicator", "
 
 
 def widen(rows: list[PanelRow]) -> tuple[list[dict], list[str]]:
-    """One row per region, code and change, with target_YYYY and actual_YYYY columns (spreadsheets, Stata)."""
+    """One row per region, code and change, with target_cmp_YYYY (=, >=, ~, range, absent), target_YYYY,
+    target_high_YYYY and actual_YYYY columns (spreadsheets, Stata)."""
     years = sorted({r.year for r in rows})
-    fields = list(WIDE_KEY) + [f"{side}_{y}" for y in years for side in ("target", "target_high", "actual")]
+    fields = list(WIDE_KEY) + [f"{side}_{y}" for y in years
+                               for side in ("target_cmp", "target", "target_high", "actual")]
     table: dict[tuple, dict] = {}
     for row in rows:
         key = tuple(getattr(row, f) for f in WIDE_KEY)
         file = (row.target_file or row.actual_file or "").rsplit(":", 1)[0]
         entry = table.setdefault((unit_key(row.region_code, file), *key), dict(zip(WIDE_KEY, key)))
+        entry[f"target_cmp_{row.year}"] = row.comparator  # "absent": the report set no target that year
         entry[f"target_{row.year}"] = row.target_low
         entry[f"target_high_{row.year}"] = row.target_high
         entry[f"actual_{row.year}"] = row.actual

@@ -196,14 +196,16 @@ def _absent_rows(doc: Document, number: int, line: str, context: Context) -> lis
 
 def select(rows: Sequence[TargetRow], *, kind: str = "target", indicator: str | None = None,
            year: str | None = None) -> list[TargetRow]:
-    """The rows a user asked for: one kind or all; a codebook code or a regular expression on the indicator;
+    """The rows a user asked for: one kind or all; a codebook code or a regular expression on the indicator
+    or its code;
     a year (a span counts for its years)."""
     pattern = None if not indicator or indicator in by_code() else re.compile(indicator)
     out = []
     for row in rows:
         if kind != "all" and row.kind != kind:
             continue
-        if indicator and (row.code != indicator if pattern is None else not pattern.search(row.indicator)):
+        if indicator and (row.code != indicator if pattern is None else
+                          not (pattern.search(row.indicator) or pattern.search(row.code))):
             continue
         if year and not _covers(row.year, year):
             continue

@@ -6,11 +6,12 @@ import sys
 
 import typer
 
-from govreport.commands.common import FormatOption, NoHeader, app, emit, warn
+from govreport.commands.common import FormatOption, NoHeader, OneLineErrors, app, emit, warn
 from govreport.errors import ExitCode
 
 
 cache_app = typer.Typer(
+    cls=OneLineErrors,
     help="The result cache: where it is, how big, and how to empty it.\n\nExample: govreport cache info",
     no_args_is_help=True)
 app.add_typer(cache_app, name="cache")

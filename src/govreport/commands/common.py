@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,12 +14,40 @@ from enum import Enum
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from govreport import __version__
 from govreport.errors import ExitCode
 
+
+class OneLineErrors(TyperGroup):
+    """Usage errors as one line on stderr (`govreport targets: --wide needs --panel`), exit 2, never
+    click's box of usage, hint and error; a bare command still shows its help."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except NoArgsIsHelpError as err:
+            err.show()
+            code = err.exit_code
+        except UsageError as err:
+            where = err.ctx.command_path if err.ctx is not None else "govreport"
+            message = err.format_message().replace("\n", " ")
+            print(f"{where}: {message[:1].lower() + message[1:]} (see {where} --help)", file=sys.stderr)
+            code = ExitCode.USAGE
+        except ClickException as err:
+            print(f"govreport: {err.format_message()}", file=sys.stderr)
+            code = err.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="govreport",
+    cls=OneLineErrors,
     help="Read Chinese government work reports: keywords, targets and slogans, as tables or TSV.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -74,6 +103,9 @@ CorrectionsOption = Annotated[Optional[list[str]], typer.Option(
                           "govreport-corrections.tsv beside the inputs is read too.", show_default=False)]
 
 
+ExcludeOption = Annotated[Optional[list[str]], typer.Option(
+    "--exclude", help="Leave out inputs whose path or file name matches this glob (repeatable), e.g. 'shanghai*'.",
+    show_default=False)]
 MetaOption = Annotated[Optional[str], typer.Option(
     "--meta", help="CSV/TSV with a header row: file (name or glob), region or region_code, year, level; "
                    "overrides what each report says of itself.", show_default=False)]
@@ -115,7 +147,7 @@ def load(inputs, task, run: "Run"):
     given = meta_of(run.meta).given if run.meta else None
     batch = Batch(inputs_or_stdin(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs or default_jobs(),
                   cache=None if run.no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn,
-                  max_size=int(run.max_size * 1024 * 1024), given=given)
+                  max_size=int(run.max_size * 1024 * 1024), given=given, exclude=run.exclude)
     if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
         return WithProgress(batch)
     return batch
@@ -222,12 +254,25 @@ def choose_backend(choice: str, *, needs_tags: bool = False) -> str:
 
 
 def check_pattern(indicator: str) -> None:
+    """A codebook code, or a regular expression; a word that looks like a code but is none is a slip
+    (`gpd`), said with the codes it is close to."""
+    import difflib
     import re
 
+    from govreport.rules.codebook import by_code
+
+    if CODE_LIKE.match(indicator) and indicator not in by_code():
+        close = difflib.get_close_matches(indicator, list(by_code()), n=3, cutoff=0.6)
+        hint = f" (did you mean {' or '.join(close)}?)" if close else " (govreport codebook lists them; or give a regular expression)"
+        raise typer.BadParameter(f"unknown code {indicator}{hint}", param_hint="--indicator")
     try:
         re.compile(indicator)
     except re.error as err:
         raise typer.BadParameter(f"not a code or a regular expression: {err}", param_hint="--indicator") from None
+
+
+# "gdp", "urban_new_jobs", "gpd": what a user means as a codebook code (a regular expression has other characters).
+CODE_LIKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -242,6 +287,7 @@ class Run:
     max_size: float = 64
     meta: str | None = None  # the --meta file
     corrections: tuple[str, ...] = ()  # --corrections files
+    exclude: tuple[str, ...] = ()  # --exclude globs
 
 
 def stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found, after=None) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     JobsOption,
@@ -40,6 +41,7 @@ def compare(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Keyness: words typical of A (positive G2) and of B (negative), with log-likelihood and log ratio.
 
@@ -49,7 +51,7 @@ def compare(
     from govreport.analyses.keyness import KeynessRow, keyness, totals
 
     task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())), backend=choose_backend(segmenter))
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta)
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ()))
     sides = [load([side], task, run) for side in (a, b)]
     (count_a, total_a), (count_b, total_b) = (totals(counts for _, counts in side) for side in sides)
     rows = keyness(count_a, count_b, total_a, total_b, top=top, min_count=min_count)

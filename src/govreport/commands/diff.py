@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     CorrectionsOption,
     EncodingOption,
     FormatOption,
@@ -47,6 +48,7 @@ def diff(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """What changed from A to B: targets raised, lowered, new and dropped (matched by codebook code and
     change); formulas and slogans new, dropped and kept; the words each side uses more (keyness).
@@ -59,7 +61,7 @@ def diff(
     wanted = csv_list(section) or ["target", "formula", "slogan", "word"]
     if unknown := [s for s in wanted if s not in ("target", "formula", "slogan", "word")]:
         raise typer.BadParameter(f"unknown section {unknown[0]!r}", param_hint="--section")
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     task = RowsTask(df.diff_facts, (choose_backend(segmenter),))
     fixes = corrector([a, b], run)
     sides = [load([side], task, run) for side in (a, b)]

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     CorrectionsOption,
     EncodingOption,
     Inputs,
@@ -50,6 +51,7 @@ def digest(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """One self-contained HTML page (inline SVG charts, no script, opens from a file). One report: its info,
     outline, this year's targets beside last year's results, distinctive words, formulas, damage. Several:
@@ -66,7 +68,7 @@ def digest(
         warn("give -o FILE for the page (or pipe stdout into a file)")
         raise typer.Exit(ExitCode.USAGE)
     followed = tuple(to_simplified(t) for t in csv_list(terms))
-    run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
+    run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
     batch = load(inputs, RowsTask(dg.digest_facts, (followed, choose_backend(segmenter))), run)
     if output not in (None, "-"):

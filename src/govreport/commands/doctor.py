@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     Inputs,
@@ -28,6 +29,7 @@ def doctor(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """A damage report: encoding errors (with what the bytes still tell), lost characters, split lines, stray spaces.
 
@@ -35,4 +37,4 @@ def doctor(
     """
     from govreport.analyses.doctor import DamageRow, diagnose
 
-    stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
+    stream(inputs, RowsTask(diagnose), DamageRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))

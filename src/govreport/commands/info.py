@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     Inputs,
@@ -28,6 +29,7 @@ def info(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """One row per report from its own opening lines: title, region, level, year, date, meeting, speaker, sizes.
 
@@ -35,4 +37,4 @@ def info(
     """
     from govreport.analyses.info import InfoRow, describe
 
-    stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta), pick=lambda row: [row])
+    stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())), pick=lambda row: [row])

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     Inputs,
@@ -51,6 +52,7 @@ def keywords(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Word frequency that keeps domain terms whole and never ranks stop words or numbers.
 
@@ -66,7 +68,7 @@ def keywords(
                          pos=frozenset(csv_list(pos)), method=method)
     backend = choose_backend(segmenter, needs_tags=bool(options.pos) or method == "textrank")
     task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted), backend)
-    batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
+    batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
     several = len(batch.paths) > 1
     rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
                    several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     Inputs,
@@ -35,6 +36,7 @@ def kwic(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Key word in context: every occurrence of TERM with the text on either side.
 
@@ -49,5 +51,5 @@ def kwic(
         pattern = pattern_for(term, regex=regex)
     except re.error as err:
         raise typer.BadParameter(f"not a regular expression: {err}", param_hint="TERM") from None
-    stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta),
+    stream(inputs, RowsTask(find, (pattern.pattern, width)), KwicRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())),
             view=kwic_view(width))

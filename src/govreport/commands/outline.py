@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     Inputs,
@@ -33,6 +34,7 @@ def outline(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """The heading tree with its levels and line numbers: markers 一、 （一） 一是 and numbered items.
 
@@ -41,5 +43,5 @@ def outline(
     from govreport.analyses.outline import OutlineRow, outline_rows
     from govreport.output.views import outline_view
 
-    stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta),
+    stream(inputs, RowsTask(outline_rows, (level,)), OutlineRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())),
             view=outline_view())

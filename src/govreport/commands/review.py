@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     CorrectionsOption,
     EncodingOption,
     Inputs,
@@ -46,6 +47,7 @@ def review(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """A page of every figure to check, the least sure first: its sentence with the figure marked, what
     was inferred (indicator, code, year, kind, bound) and why it is doubted; filters by confidence, flag
@@ -66,7 +68,7 @@ def review(
     if output is None and sys.stdout.isatty():
         warn("give -o FILE for the page (or pipe stdout into a file)")
         raise typer.Exit(ExitCode.USAGE)
-    run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
+    run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
     batch = load(inputs, RowsTask(pn.panel_facts), run)
     paths = [p for p in batch.paths if isinstance(p, str)]

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     Inputs,
@@ -45,6 +46,7 @@ def slogans(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Quoted political phrases (“六稳”, “放管服”, “1+8+N”), counted and typed; damaged spans flagged.
 
@@ -55,7 +57,7 @@ def slogans(
     wanted = tuple(csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
+    batch = load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
     several = len(batch.paths) > 1
 
     def reported(parts):

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     CorrectionsOption,
     EncodingOption,
     FormatOption,
@@ -58,6 +59,7 @@ def targets(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Every quantitative goal and result: indicator, code, value, unit, bound, change, kind, year, sentence,
     and how sure each row is (confidence high, medium or low, and its flags).
@@ -76,7 +78,7 @@ def targets(
     wanted = to_simplified(indicator) if indicator else None
     if wanted:
         check_pattern(wanted)
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()))
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     if not panel and (given := next((o for o, on in (("--wide", wide), ("--all-changes", all_changes),
                                                      ("--conflicts", conflicts)) if on), None)):
         raise typer.BadParameter(f"{given} needs --panel", param_hint=given)

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     Format,
     Inputs,
@@ -38,6 +39,7 @@ def text(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """The text exactly as the other commands read it (decoded, extracted from HTML, DOCX or PDF, converted
     to simplified), so a line and col of any output can be followed in it, like pdftotext.
@@ -48,9 +50,9 @@ def text(
 
     task = RowsTask(text_lines)
     if fmt is not None:
-        stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
+        stream(inputs, task, TextLine, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
         return
-    batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
+    batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
     several = len(batch.paths) > 1
     with quiet_pipe():
         for name, lines in batch:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ExcludeOption,
     EncodingOption,
     FormatOption,
     JobsOption,
@@ -40,6 +41,7 @@ def trend(
     no_cache: NoCache = False,
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """How often reports use terms, per 10,000 tokens by report year (and region): a sparkline on a
     terminal, one row per term and year in a pipe.
@@ -57,7 +59,7 @@ def trend(
     if not terms:
         raise typer.BadParameter("give at least one term before the inputs", param_hint="TERMS")
     task = RowsTask(tr.trend_facts, (tuple(terms), choose_backend(segmenter)))
-    batch = load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta))
+    batch = load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
     rows = tr.trend((facts for _, facts in batch), terms, by_region=by_region)
     if resolve_format(fmt.value if fmt else None, sys.stdout) == "table":
         emit(tr.lines(rows), [f.name for f in dataclasses.fields(tr.TrendLine)], fmt, no_header, trend_view())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -71,8 +73,8 @@ class Batch:
                  on_error: Callable[[InputError], None] = lambda err: None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_notice: Callable[[str], None] = lambda message: None, max_size: int = MAX_SIZE,
-                 given: Callable[[str], tuple] | None = None):
-        found = list(expand(args))
+                 given: Callable[[str], tuple] | None = None, exclude: tuple[str, ...] = ()):
+        found = [item for item in expand(args) if not (exclude and isinstance(item, str) and excluded(item, exclude))]
         for notice in (item for item in found if isinstance(item, Skipped)):
             on_notice(str(notice))
         self.paths = [item for item in found if not isinstance(item, Skipped)]
@@ -80,6 +82,7 @@ class Batch:
         self.jobs = max(1, min(jobs, len(self.paths), default_jobs()))  # more workers than CPUs only thrash
         self.max_size = max_size
         self.given = given  # input name -> what a --meta row says of it
+        self._seen: dict[bytes, str] = {}  # the bytes of each input read so far -> its name: a copy is read once
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
@@ -91,7 +94,10 @@ class Batch:
         finished = False
         try:
             for path in self.paths:
-                pending.append(self._start(path, fingerprint))
+                if (started := self._start(path, fingerprint)) is None:
+                    self.done += 1
+                    continue
+                pending.append(started)
                 while pending and (_ready(pending[0]) or len(pending) > self.jobs * WINDOW):
                     yield from self._finish(pending.popleft(), pending)
             while pending:
@@ -102,13 +108,19 @@ class Batch:
             if self.cache is not None:
                 self.cache.evict()
 
-    def _start(self, path, fingerprint: str) -> "Job | InputError":
+    def _start(self, path, fingerprint: str) -> "Job | InputError | None":
+        """A job for one input; None for a copy of an input already read (said once)."""
         if isinstance(path, InputError):
             return path
         try:
             source = read(path, self.stdin, max_size=self.max_size)
         except InputError as err:
             return err
+        digest = hashlib.blake2b(source.data, digest_size=16).digest()
+        if (first := self._seen.get(digest)) is not None:
+            self._on_notice(f"{source.name}: the same bytes as {first}; read once")
+            return None
+        self._seen[digest] = source.name
         if self.given is not None and (given := self.given(source.name)):
             source = replace(source, given=given)
         entry = None
@@ -269,6 +281,12 @@ def _watch_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether --exclude leaves this input out: a glob on its path or its file name."""
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatchcase(path, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
 
 
 def default_jobs() -> int:
