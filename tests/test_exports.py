@@ -79,3 +79,40 @@ def test_exclude_leaves_inputs_out(cli):
     rows = tsv(cli("info", str(NATIONAL), "--exclude", "national-201*", "--exclude", "*2025*")[1])
     years = sorted(int(r["year"]) for r in rows)
     assert years == list(range(2020, 2025))
+
+
+def _export(cli, tmp_path, name, *more):
+    out = tmp_path / name
+    code, stdout, err = cli("targets", "--panel", "-i", "gdp|cpi", str(NATIONAL), "-o", str(out), *more)
+    assert code == 0 and stdout == "" and f"wrote {out}" in err, err
+    return out
+
+
+def test_excel_stata_and_parquet_read_back_typed_with_chinese_intact(cli, tmp_path):
+    import pandas
+
+    frames = {"xlsx": pandas.read_excel(_export(cli, tmp_path, "p.xlsx")),
+              "dta": pandas.read_stata(_export(cli, tmp_path, "p.dta")),
+              "parquet": pandas.read_parquet(_export(cli, tmp_path, "p.parquet"))}
+    for fmt, frame in frames.items():
+        assert str(frame["year"].dtype).startswith("int"), fmt
+        assert str(frame["actual"].dtype) == "float64", fmt
+        assert set(frame["region"]) == {"全国"} and "生产总值" in set(frame["indicator"]), fmt
+    with pandas.read_stata(tmp_path / "p.dta", iterator=True) as stata:
+        assert "GB/T 2260" in stata.variable_labels()["region_code"]
+        assert "gdp 生产总值" in stata.value_labels()["code_n"].values()
+
+
+def test_excel_csv_starts_with_a_bom_and_a_codebook_goes_beside(cli, tmp_path):
+    out = _export(cli, tmp_path, "panel.csv", "--bom", "--codebook")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfregion,")
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["resources"][0]["path"] == "panel.csv"
+
+
+def test_a_binary_format_needs_a_file_and_never_replaces_an_input(cli, tmp_path):
+    assert cli("targets", "--format", "xlsx", str(SEED))[0] == 2
+    copy = tmp_path / "seed.txt"
+    copy.write_bytes(SEED.read_bytes())
+    code, _, err = cli("targets", str(copy), "-o", str(copy))
+    assert code == 2 and "is one of the inputs" in err and copy.read_bytes() == SEED.read_bytes()

@@ -51,18 +51,32 @@ COLUMN_DOCS = {
     "n_sources": "figures that could fill the cell", "source": "text, or corrected by a --corrections row",
 }
 TYPES = {str: "string", int: "integer", float: "number"}
+WIDE_SIDES = {"target_cmp": "comparator", "target": "target_low", "target_high": "target_high", "actual": "actual"}
 
 
-def datapackage(path: str = "panel.csv") -> dict:
-    """A Frictionless descriptor of the long panel written to `path`, with the codes as the allowed values."""
+def code_labels() -> dict:
+    """Stata value labels: a numbered column `code_n` whose labels are the codes and their names."""
+    return {"code_n": ("code", {c.code: f"{c.code} {c.name_zh}" for c in codebook()})}
+
+
+def datapackage(path: str = "panel.csv", *, fields: list[str] | None = None) -> dict:
+    """A Frictionless descriptor of the panel written to `path` (the long panel, or the columns of
+    --wide when `fields` names them), with the codes as the allowed values of `code`."""
     hints = typing.get_type_hints(PanelRow)
-    fields = []
-    for f in dataclasses.fields(PanelRow):
-        kind = next((TYPES[t] for t in typing.get_args(hints[f.name]) or (hints[f.name],) if t in TYPES), "string")
-        field = {"name": f.name, "type": kind, "description": COLUMN_DOCS.get(f.name, "")}
-        if f.name == "code":
+    described = []
+    for name in fields or [f.name for f in dataclasses.fields(PanelRow)]:
+        if name in hints:
+            kind = next((TYPES[t] for t in typing.get_args(hints[name]) or (hints[name],) if t in TYPES), "string")
+            about = COLUMN_DOCS.get(name, "")
+        else:  # target_cmp_2024, target_2024, target_high_2024, actual_2024 of --wide
+            side, _, year = name.rpartition("_")
+            kind = "string" if side == "target_cmp" else "number"
+            about = f"{COLUMN_DOCS.get(WIDE_SIDES.get(side, side), side)} ({year})"
+        field = {"name": name, "type": kind, "description": about}
+        if name == "code":
             field["constraints"] = {"enum": ["", *(c.code for c in codebook())]}
-        fields.append(field)
+        described.append(field)
+    fields = described
     return {
         "name": "govreport-panel",
         "title": "Targets and results of government work reports, by region, indicator and year",

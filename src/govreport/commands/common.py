@@ -62,6 +62,9 @@ class Format(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"  # these three only with -o FILE
+    dta = "dta"
+    parquet = "parquet"
 
 
 Inputs = Annotated[Optional[list[str]], typer.Argument(
@@ -106,6 +109,10 @@ CorrectionsOption = Annotated[Optional[list[str]], typer.Option(
 ExcludeOption = Annotated[Optional[list[str]], typer.Option(
     "--exclude", help="Leave out inputs whose path or file name matches this glob (repeatable), e.g. 'shanghai*'.",
     show_default=False)]
+OutputOption = Annotated[Optional[str], typer.Option(
+    "--output", "-o", help="Write the rows to this file: .xlsx, .dta (Stata 14+), .parquet, .csv, .tsv, .json, .jsonl "
+                           "(or say which with --format).", show_default=False)]
+BomOption = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark, so Excel reads the Chinese.")]
 MetaOption = Annotated[Optional[str], typer.Option(
     "--meta", help="CSV/TSV with a header row: file (name or glob), region or region_code, year, level; "
                    "overrides what each report says of itself.", show_default=False)]
@@ -221,11 +228,37 @@ def quiet_pipe():
 
 
 def emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
-    """Render rows to stdout."""
+    """Render rows to stdout (binary formats go to a file: `deliver`)."""
+    if fmt is not None and fmt.value in ("xlsx", "dta", "parquet"):
+        raise typer.BadParameter(f"--format {fmt.value} needs -o FILE (only `targets` and `codebook` write files)",
+                                 param_hint="--format")
     from govreport.output.render import render
 
     with quiet_pipe():
         render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
+
+
+def deliver(rows, fields, run: Run, view=None, *, inputs=(), labels=None, value_labels=None) -> None:
+    """Rows to stdout through the renderer, or with -o to a file in the format its name or --format says."""
+    if not run.output:
+        if run.fmt is not None and run.fmt.value in ("xlsx", "dta", "parquet"):
+            raise typer.BadParameter(f"--format {run.fmt.value} needs -o FILE", param_hint="--format")
+        emit(rows, fields, run.fmt, run.no_header, view)
+        return
+    from govreport.output.exports import ExportError, format_for, write
+
+    try:
+        fmt = format_for(run.output, run.fmt.value if run.fmt else None)
+        refuse_to_overwrite(run.output, [p for p in inputs if isinstance(p, str)])
+        count = write(rows, fields, run.output, fmt, header=not run.no_header, bom=run.bom, labels=labels,
+                      value_labels=value_labels)
+    except ExportError as err:
+        warn(str(err))
+        raise typer.Exit(ExitCode.USAGE) from None
+    except OSError as err:
+        warn(f"{run.output}: cannot write it ({err.strerror or err})")
+        raise typer.Exit(ExitCode.INPUT_FAILED) from None
+    warn(f"wrote {run.output} ({count} rows, {fmt})")
 
 
 def finish(batch) -> None:
@@ -288,14 +321,16 @@ class Run:
     meta: str | None = None  # the --meta file
     corrections: tuple[str, ...] = ()  # --corrections files
     exclude: tuple[str, ...] = ()  # --exclude globs
+    output: str | None = None  # -o FILE: rows to a file (xlsx, dta, parquet, csv …) instead of stdout
+    bom: bool = False  # --bom: CSV/TSV for Excel
 
 
 def stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: found, after=None) -> None:
     """Per-document rows, streamed to the renderer as documents finish; exit 1 if any input failed."""
     batch = load(inputs, task, run)
     rows = (row for _, found in batch for row in pick(found))
-    emit(rows, [f.name for f in dataclasses.fields(row_type)], run.fmt, run.no_header,
-          view(batch) if callable(view) else view)
+    deliver(rows, [f.name for f in dataclasses.fields(row_type)], run, view(batch) if callable(view) else view,
+            inputs=batch.paths)
     if after is not None:
         after()
     finish(batch)
@@ -304,13 +339,13 @@ def stream(inputs, task, row_type, run: Run, *, view=None, pick=lambda found: fo
 def refuse_to_overwrite(output: str, inputs: list[str]) -> None:
     """The page never replaces an input, a folder or anything that is not a regular file."""
     if os.path.isdir(output):
-        warn(f"{output}: is a folder; give a file name for the page")
+        warn(f"{output}: is a folder; give a file name")
         raise typer.Exit(ExitCode.USAGE)
     if os.path.lexists(output) and not os.path.isfile(output):
-        warn(f"{output}: is not a regular file; give another name for the page")
+        warn(f"{output}: is not a regular file; give another name")
         raise typer.Exit(ExitCode.USAGE)
     if os.path.exists(output) and any(os.path.exists(p) and os.path.samefile(output, p) for p in inputs):
-        warn(f"{output}: is one of the inputs; give another name for the page")
+        warn(f"{output}: is one of the inputs; give another name")
         raise typer.Exit(ExitCode.USAGE)
 
 

@@ -9,6 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    BomOption,
+    OutputOption,
+    deliver,
     ExcludeOption,
     CorrectionsOption,
     EncodingOption,
@@ -23,7 +26,6 @@ from govreport.commands.common import (
     app,
     check_pattern,
     corrector,
-    emit,
     finish,
     load,
     report_unmatched,
@@ -49,6 +51,10 @@ def targets(
         "--all-changes", help="With --panel: every change of an indicator, not only its usual one "
                               "(the GDP level beside GDP growth).")] = False,
     corrections: CorrectionsOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
+    codebook: Annotated[bool, typer.Option(
+        "--codebook", help="With -o: also write datapackage.json beside the file, describing its columns.")] = False,
     conflicts: Annotated[bool, typer.Option(
         "--conflicts", help="With --panel: every figure of the cells where several disagree, with its line and "
                             "whether the panel kept it (the surest, then the 主要预期目标 sentence's, then the first).")] = False,
@@ -78,12 +84,15 @@ def targets(
     wanted = to_simplified(indicator) if indicator else None
     if wanted:
         check_pattern(wanted)
-    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()),
+              output=output, bom=bom)
+    if codebook and not output:
+        raise typer.BadParameter("--codebook needs -o FILE", param_hint="--codebook")
     if not panel and (given := next((o for o, on in (("--wide", wide), ("--all-changes", all_changes),
                                                      ("--conflicts", conflicts)) if on), None)):
         raise typer.BadParameter(f"{given} needs --panel", param_hint=given)
     if panel:
-        _panel(inputs, wanted, year, wide, all_changes, run, conflicts=conflicts)
+        _panel(inputs, wanted, year, wide, all_changes, run, conflicts=conflicts, codebook=codebook)
         return
     fixes = corrector(inputs, run)
     stream(inputs, RowsTask(tg.extract), tg.TargetRow, run,
@@ -92,7 +101,7 @@ def targets(
             after=lambda: report_unmatched(fixes))
 
 
-def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool = False) -> None:
+def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool = False, codebook: bool = False) -> None:
     from govreport.analyses import panel as pn
     from govreport.output.views import panel_view
 
@@ -106,13 +115,31 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
         warn(notice)
     if conflicts:
         found = pn.select(pn.conflict_rows(cells), indicator=indicator, year=year)
-        emit(found, [f.name for f in dataclasses.fields(pn.ConflictRow)], run.fmt, run.no_header)
+        deliver(found, [f.name for f in dataclasses.fields(pn.ConflictRow)], run, inputs=batch.paths)
         finish(batch)
         return
     rows = pn.select(pn.rows_of(cells), indicator=indicator, year=year)
+    from govreport.analyses.codes import COLUMN_DOCS, code_labels
+
     if wide:
         table, fields = pn.widen(rows)
-        emit(table, fields, run.fmt, run.no_header)
+        deliver(table, fields, run, inputs=batch.paths, labels=COLUMN_DOCS, value_labels=code_labels())
     else:
-        emit(rows, [f.name for f in dataclasses.fields(pn.PanelRow)], run.fmt, run.no_header, panel_view())
+        deliver(rows, [f.name for f in dataclasses.fields(pn.PanelRow)], run, panel_view(), inputs=batch.paths,
+                labels=COLUMN_DOCS, value_labels=code_labels())
+    if codebook:
+        _codebook_beside(run.output, fields if wide else [f.name for f in dataclasses.fields(pn.PanelRow)])
     finish(batch)
+
+
+def _codebook_beside(output: str, fields) -> None:
+    """datapackage.json next to an exported panel, describing its columns."""
+    import json
+    import os
+
+    from govreport.analyses.codes import datapackage
+
+    target = os.path.join(os.path.dirname(os.path.abspath(output)), "datapackage.json")
+    with open(target, "w", encoding="utf-8") as out:
+        json.dump(datapackage(os.path.basename(output), fields=fields), out, ensure_ascii=False, indent=2)
+    warn(f"wrote {target}")
