@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from govreport.commands.common import Format, NoHeader, app, emit, quiet_pipe
+from govreport.commands.common import BomOption, Format, NoHeader, OutputOption, Run, app, deliver, quiet_pipe
 
 FORMATS = [f.value for f in Format] + ["datapackage"]
 
@@ -21,6 +21,8 @@ def codebook(
                                "describing the panel's columns [default: table on a terminal, tsv in a pipe].",
         show_default=False)] = None,
     no_header: NoHeader = False,
+    output: OutputOption = None,
+    bom: BomOption = False,
 ) -> None:
     """Every codebook code: Chinese and English name, usual change, unit, sense, how reports write it
     (aliases) and what changed over the decades (GNP before GDP, retail prices before CPI).
@@ -35,4 +37,5 @@ def codebook(
         with quiet_pipe():
             sys.stdout.write(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
         return
-    emit(code_rows(), [f.name for f in dataclasses.fields(CodeRow)], Format(fmt) if fmt else None, no_header)
+    run = Run(Format(fmt) if fmt else None, no_header, output=output, bom=bom)
+    deliver(code_rows(), [f.name for f in dataclasses.fields(CodeRow)], run)

@@ -45,7 +45,7 @@ def compare(
 ) -> None:
     """Keyness: words typical of A (positive G2) and of B (negative), with log-likelihood and log ratio.
 
-    Example: govreport compare ../shared/reports/national-2024.txt ../shared/reports/national-2023.txt
+    Example: govreport compare corpus/national/national-2024.txt corpus/national/national-2023.txt
     """
     from govreport.analyses import keywords as kw
     from govreport.analyses.keyness import KeynessRow, keyness, totals

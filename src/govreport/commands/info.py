@@ -33,7 +33,7 @@ def info(
 ) -> None:
     """One row per report from its own opening lines: title, region, level, year, date, meeting, speaker, sizes.
 
-    Example: govreport info ../shared/reports/
+    Example: govreport info corpus/national/
     """
     from govreport.analyses.info import InfoRow, describe
 

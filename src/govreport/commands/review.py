@@ -56,7 +56,7 @@ def review(
     Flags: no_code, fragment, multi_year, year_fallback, unknown_unit, implausible, conflict,
     region_unknown, year_unknown (low: fragment, implausible, conflict, year_unknown; medium: the others).
 
-    Example: govreport review ../shared/reports/provinces-2026 -o review.html --template fixes.tsv
+    Example: govreport review corpus/ -o review.html --template fixes.tsv
     """
     from govreport import __version__ as version
     from govreport.analyses import panel as pn

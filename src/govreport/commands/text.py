@@ -44,7 +44,7 @@ def text(
     """The text exactly as the other commands read it (decoded, extracted from HTML, DOCX or PDF, converted
     to simplified), so a line and col of any output can be followed in it, like pdftotext.
 
-    Example: govreport text ../shared/holdout/originals/pdf/beijing-2024.pdf > beijing-2024.txt
+    Example: govreport text report.pdf > report.txt
     """
     from govreport.analyses.text import TextLine, text_lines
 
