@@ -47,6 +47,11 @@ def test_datapackage_describes_the_panels_columns(cli):
     assert (types["year"], types["target_low"], types["region"], types["n_sources"]) == ("integer", "number",
                                                                                        "string", "integer")
     assert "gdp" in next(f for f in fields if f["name"] == "code")["constraints"]["enum"]
+    # what a Frictionless validator checks of a tabular data resource (Table Schema)
+    allowed = {"string", "number", "integer", "boolean", "date", "year", "any"}
+    resource = package["resources"][0]
+    assert package["name"] and resource["path"] and resource["profile"] == "tabular-data-resource"
+    assert len({f["name"] for f in fields}) == len(fields) and {f["type"] for f in fields} <= allowed
 
 
 def test_wide_keeps_the_comparator_and_the_years_without_a_target(cli):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from govreport.commands.common import (
+    BomOption,
+    OutputOption,
     ExcludeOption,
     EncodingOption,
     FormatOption,
@@ -30,11 +32,16 @@ def info(
     max_size: MaxSizeOption = 64,
     meta: MetaOption = None,
     exclude: ExcludeOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
 ) -> None:
-    """One row per report from its own opening lines: title, region, level, year, date, meeting, speaker, sizes.
+    """One row per report: title, region and its GB/T 2260 code, province, level, year, the cues they were
+    read from, date, meeting, speaker, sizes.
 
     Example: govreport info corpus/national/
     """
     from govreport.analyses.info import InfoRow, describe
 
-    stream(inputs, RowsTask(describe), InfoRow, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())), pick=lambda row: [row])
+    run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ()), output=output,
+              bom=bom)
+    stream(inputs, RowsTask(describe), InfoRow, run, pick=lambda row: [row])
