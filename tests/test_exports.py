@@ -78,6 +78,8 @@ def test_the_same_report_given_twice_is_read_once(cli, tmp_path):
     assert code == 0 and "copy.txt: the same bytes as" in err and "read once" in err
     row, = tsv(out)
     assert row["docs"] == "1"
+    listed = tsv(cli("info", str(NATIONAL / "national-2023.txt"), str(tmp_path / "copy.txt"))[1])
+    assert len(listed) == 2  # a command that lists each input lists both files
 
 
 def test_exclude_leaves_inputs_out(cli):

@@ -145,8 +145,10 @@ def inputs_or_stdin(inputs: list[str] | None) -> list[str]:
     return ["-"]
 
 
-def load(inputs, task, run: "Run"):
-    """A batch over the inputs; bad inputs are reported on stderr as they come."""
+def load(inputs, task, run: "Run", *, once: bool = False):
+    """A batch over the inputs; bad inputs are reported on stderr as they come. `once`: a command that
+    adds reports up (keywords, trend, the panel …) reads the same bytes once, so no count doubles; a
+    command that lists each input (info, targets, text …) lists every file it is given."""
     from govreport.run.batch import Batch, default_jobs
     from govreport.run.cache import Cache
 
@@ -154,7 +156,7 @@ def load(inputs, task, run: "Run"):
     given = meta_of(run.meta).given if run.meta else None
     batch = Batch(inputs_or_stdin(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs or default_jobs(),
                   cache=None if run.no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn,
-                  max_size=int(run.max_size * 1024 * 1024), given=given, exclude=run.exclude)
+                  max_size=int(run.max_size * 1024 * 1024), given=given, exclude=run.exclude, once=once)
     if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
         return WithProgress(batch)
     return batch

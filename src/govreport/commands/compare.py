@@ -52,7 +52,7 @@ def compare(
 
     task = kw.KeywordTask(kw.Options(min_len=min_len, stopwords=kw.load_stopwords(())), backend=choose_backend(segmenter))
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ()))
-    sides = [load([side], task, run) for side in (a, b)]
+    sides = [load([side], task, run, once=True) for side in (a, b)]
     (count_a, total_a), (count_b, total_b) = (totals(counts for _, counts in side) for side in sides)
     rows = keyness(count_a, count_b, total_a, total_b, top=top, min_count=min_count)
     emit(rows, [f.name for f in dataclasses.fields(KeynessRow)], fmt, no_header)

@@ -64,7 +64,7 @@ def diff(
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     task = RowsTask(df.diff_facts, (choose_backend(segmenter),))
     fixes = corrector([a, b], run)
-    sides = [load([side], task, run) for side in (a, b)]
+    sides = [load([side], task, run, once=True) for side in (a, b)]
     facts = [[replace(result, targets=tuple(fixes.apply(result.targets))) for _, result in side] for side in sides]
     report_unmatched(fixes)
     rows = [r for r in df.diff(facts[0], facts[1], top=top) if r.section in wanted]

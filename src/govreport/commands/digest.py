@@ -70,7 +70,7 @@ def digest(
     followed = tuple(to_simplified(t) for t in csv_list(terms))
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
-    batch = load(inputs, RowsTask(dg.digest_facts, (followed, choose_backend(segmenter))), run)
+    batch = load(inputs, RowsTask(dg.digest_facts, (followed, choose_backend(segmenter))), run, once=True)
     if output not in (None, "-"):
         refuse_to_overwrite(output, [p for p in batch.paths if isinstance(p, str)])
     facts = [replace(result, panel=replace(result.panel, rows=tuple(fixes.apply(result.panel.rows))))

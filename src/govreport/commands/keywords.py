@@ -68,7 +68,8 @@ def keywords(
                          pos=frozenset(csv_list(pos)), method=method)
     backend = choose_backend(segmenter, needs_tags=bool(options.pos) or method == "textrank")
     task = kw.KeywordTask(options, tuple(userdict or ()), tuple(wanted), backend)
-    batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
+    batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())),
+                 once=not by_doc)
     several = len(batch.paths) > 1
     rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
                    several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)

@@ -70,7 +70,7 @@ def review(
         raise typer.Exit(ExitCode.USAGE)
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
-    batch = load(inputs, RowsTask(pn.panel_facts), run)
+    batch = load(inputs, RowsTask(pn.panel_facts), run, once=True)
     paths = [p for p in batch.paths if isinstance(p, str)]
     for target in (output, template):
         if target not in (None, "-"):

@@ -57,7 +57,8 @@ def slogans(
     wanted = tuple(csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = load(inputs, RowsTask(sl.slogan_stats, (unquoted,)), Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
+    batch = load(inputs, RowsTask(sl.slogan_stats, (unquoted,)),
+                 Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())), once=not by_doc)
     several = len(batch.paths) > 1
 
     def reported(parts):

@@ -105,7 +105,7 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
     from govreport.analyses import panel as pn
     from govreport.output.views import panel_view
 
-    batch = load(inputs, RowsTask(pn.panel_facts), run)
+    batch = load(inputs, RowsTask(pn.panel_facts), run, once=True)
     fixes = corrector(inputs, run)
     notices: list[str] = []
     cells = pn.candidates((replace(facts, rows=tuple(fixes.apply(facts.rows))) for _, facts in batch),

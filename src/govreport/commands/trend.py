@@ -59,7 +59,8 @@ def trend(
     if not terms:
         raise typer.BadParameter("give at least one term before the inputs", param_hint="TERMS")
     task = RowsTask(tr.trend_facts, (tuple(terms), choose_backend(segmenter)))
-    batch = load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())))
+    batch = load(inputs or None, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())),
+                 once=True)
     rows = tr.trend((facts for _, facts in batch), terms, by_region=by_region)
     if resolve_format(fmt.value if fmt else None, sys.stdout) == "table":
         emit(tr.lines(rows), [f.name for f in dataclasses.fields(tr.TrendLine)], fmt, no_header, trend_view())

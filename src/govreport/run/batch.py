@@ -73,7 +73,7 @@ class Batch:
                  on_error: Callable[[InputError], None] = lambda err: None,
                  on_progress: Callable[[int, int], None] | None = None,
                  on_notice: Callable[[str], None] = lambda message: None, max_size: int = MAX_SIZE,
-                 given: Callable[[str], tuple] | None = None, exclude: tuple[str, ...] = ()):
+                 given: Callable[[str], tuple] | None = None, exclude: tuple[str, ...] = (), once: bool = False):
         found = [item for item in expand(args) if not (exclude and isinstance(item, str) and excluded(item, exclude))]
         for notice in (item for item in found if isinstance(item, Skipped)):
             on_notice(str(notice))
@@ -82,7 +82,8 @@ class Batch:
         self.jobs = max(1, min(jobs, len(self.paths), default_jobs()))  # more workers than CPUs only thrash
         self.max_size = max_size
         self.given = given  # input name -> what a --meta row says of it
-        self._seen: dict[bytes, str] = {}  # the bytes of each input read so far -> its name: a copy is read once
+        self.once = once  # read the same bytes once (a report given twice, a twin under another name)
+        self._seen: dict[bytes, str] = {}  # the bytes of each input read so far -> its name
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
@@ -116,11 +117,12 @@ class Batch:
             source = read(path, self.stdin, max_size=self.max_size)
         except InputError as err:
             return err
-        digest = hashlib.blake2b(source.data, digest_size=16).digest()
-        if (first := self._seen.get(digest)) is not None:
-            self._on_notice(f"{source.name}: the same bytes as {first}; read once")
-            return None
-        self._seen[digest] = source.name
+        if self.once:
+            digest = hashlib.blake2b(source.data, digest_size=16).digest()
+            if (first := self._seen.get(digest)) is not None:
+                self._on_notice(f"{source.name}: the same bytes as {first}; read once")
+                return None
+            self._seen[digest] = source.name
         if self.given is not None and (given := self.given(source.name)):
             source = replace(source, given=given)
         entry = None
