@@ -123,3 +123,10 @@ def test_a_binary_format_needs_a_file_and_never_replaces_an_input(cli, tmp_path)
     copy.write_bytes(SEED.read_bytes())
     code, _, err = cli("targets", str(copy), "-o", str(copy))
     assert code == 2 and "is one of the inputs" in err and copy.read_bytes() == SEED.read_bytes()
+
+
+def test_a_missing_optional_library_is_a_clear_message(cli, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the parquet extra were not installed
+    code, out, err = cli("targets", "--panel", str(NATIONAL / "national-2024.txt"), "-o", str(tmp_path / "p.parquet"))
+    assert code == 2 and "writing .parquet needs pyarrow: pip install 'govreport[parquet]'" in err
+    assert not (tmp_path / "p.parquet").exists() and not list(tmp_path.glob(".govreport-*"))
