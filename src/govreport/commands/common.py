@@ -133,7 +133,8 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 def warn(message: str) -> None:
     from govreport.output.render import safe
 
-    print(f"govreport: {safe(message)}", file=sys.stderr, flush=True)
+    line = safe(message).replace("\n", "\\n").replace("\r", "\\r")  # a file name never starts a line of its own
+    print(f"govreport: {line}", file=sys.stderr, flush=True)
 
 
 def inputs_or_stdin(inputs: list[str] | None) -> list[str]:
@@ -227,6 +228,10 @@ def quiet_pipe():
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
+    except OSError as err:  # `> /dev/full`: the output cannot be written
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        warn(f"cannot write the output ({err.strerror or err})")
+        raise typer.Exit(ExitCode.INPUT_FAILED) from None
 
 
 def emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
@@ -346,31 +351,30 @@ def refuse_to_overwrite(output: str, inputs: list[str]) -> None:
     if os.path.lexists(output) and not os.path.isfile(output):
         warn(f"{output}: is not a regular file; give another name")
         raise typer.Exit(ExitCode.USAGE)
-    if os.path.exists(output) and any(os.path.exists(p) and os.path.samefile(output, p) for p in inputs):
+    if os.path.exists(output) and (any(os.path.exists(p) and os.path.samefile(output, p) for p in inputs if p != "-")
+                                   or ("-" in inputs and _is_stdin(output))):
         warn(f"{output}: is one of the inputs; give another name")
         raise typer.Exit(ExitCode.USAGE)
 
 
-def write_new(path: str, text: str, what: str = "the page") -> None:
-    """Written whole or not at all: a temporary file beside it, then renamed over it."""
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
-    temporary = None
+def _is_stdin(path: str) -> bool:
+    """`digest - -o in.txt < in.txt`: the file standard input reads."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=os.path.splitext(path)[1], dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(path))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def write_new(path: str, text: str, what: str = "the page") -> None:
+    """Written whole or not at all (output/exports.replace_whole)."""
+    from govreport.output.exports import replace_whole
+
+    def fill(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8") as out:
             out.write(text)
-        os.chmod(temporary, 0o644 & ~umask())
-        os.replace(temporary, path)
+
+    try:
+        replace_whole(path, fill)
     except OSError as err:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
         warn(f"{path}: cannot write {what} ({err.strerror or err})")
         raise typer.Exit(ExitCode.INPUT_FAILED) from None
-
-
-def umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -8,6 +8,7 @@ for Parquet. Files are written whole or not at all: a temporary file beside it, 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -40,24 +41,42 @@ def write(rows: Iterable[Any], fields: Sequence[str], path: str, fmt: str, *, he
           bom: bool = False, labels: dict[str, str] | None = None, value_labels: dict | None = None) -> int:
     """Write the rows to `path` in `fmt`; returns how many."""
     records = [row_dict(row, fields) for row in rows]
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=os.path.splitext(path)[1], dir=folder)
-    os.close(handle)
-    try:
+
+    def fill(temporary: str) -> None:
         if fmt in BINARY:
             {"xlsx": _xlsx, "dta": _dta, "parquet": _parquet}[fmt](records, fields, temporary, labels or {},
                                                                    value_labels or {})
         else:
             with open(temporary, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
                 render(records, fields, fmt=fmt, header=header, stream=out)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o644 & ~mask)
+
+    replace_whole(path, fill)
+    return len(records)
+
+
+def replace_whole(path: str, fill) -> None:
+    """Write `path` whole or not at all: `fill` writes a temporary file beside it, which then takes its
+    place; a file that was there keeps its permissions (a 0600 file stays 0600)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".govreport-", suffix=os.path.splitext(path)[1], dir=folder)
+    os.close(handle)
+    try:
+        fill(temporary)
+        os.chmod(temporary, mode_for(path))
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    return len(records)
+
+
+def mode_for(path: str) -> int:
+    """The permissions a written file gets: those of the file it replaces, else 0644 less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o644 & ~mask
 
 
 def _need(fmt: str):
