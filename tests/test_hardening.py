@@ -49,3 +49,72 @@ def test_the_file_stdin_reads_is_never_written_over(tmp_path):
         done = govreport("digest", "-", "-o", copy, stdin=stdin)
     assert done.returncode == 2 and b"is one of the inputs" in done.stderr
     assert copy.read_bytes() == SEED.read_bytes()
+
+
+# --- the cache --------------------------------------------------------------------------------
+
+def test_another_programs_database_is_never_touched(cli, tmp_path, monkeypatch):
+    import sqlite3
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    theirs = sqlite3.connect(folder / "cache.sqlite3")
+    theirs.execute("CREATE TABLE results (id INTEGER, note TEXT)")
+    theirs.execute("INSERT INTO results VALUES (1, 'keep me')")
+    theirs.commit()
+    theirs.close()
+    monkeypatch.setenv("GOVREPORT_CACHE_DIR", str(folder))
+    code, out, _ = cli("targets", str(SEED))
+    assert code == 0 and out.count("\n") > 10
+    again = sqlite3.connect(folder / "cache.sqlite3")
+    assert again.execute("SELECT note FROM results").fetchall() == [("keep me",)]
+    assert {n for (n,) in again.execute("SELECT name FROM sqlite_master")} == {"results"}
+
+
+def test_our_damaged_database_is_made_anew(tmp_path):
+    from govreport.run.cache import APPLICATION_ID, Cache
+
+    store = Cache.open(tmp_path)
+    store.put("k", [1, 2])
+    store.close()
+    path = tmp_path / "cache.sqlite3"
+    data = bytearray(path.read_bytes())
+    assert int.from_bytes(data[68:72], "big") == APPLICATION_ID
+    data[100:] = b"\xff" * (len(data) - 100)  # the header stands, every page is junk
+    path.write_bytes(bytes(data))
+    fresh = Cache.open(tmp_path)
+    assert fresh is not None and fresh.get("k") is None
+    fresh.put("k", [3])
+    assert fresh.get("k") == [3] and fresh.clear() == 1
+
+
+def test_an_infinite_cache_size_keeps_the_default(cli, monkeypatch):
+    from govreport.run.cache import DEFAULT_SIZE_MB, _limit
+
+    for bad in ("inf", "-5", "nan", "lots"):
+        monkeypatch.setenv("GOVREPORT_CACHE_SIZE", bad)
+        assert _limit() == DEFAULT_SIZE_MB * 1024 * 1024
+    monkeypatch.setenv("GOVREPORT_CACHE_SIZE", "inf")
+    assert cli("targets", str(SEED))[0] == 0
+
+
+def test_a_bomb_or_a_planted_entry_is_a_miss(tmp_path):
+    import json
+    import zlib
+
+    from govreport.run.cache import TABLE, Cache
+
+    store = Cache.open(tmp_path)
+    bomb = zlib.compress(b"[" + b"0," * (40 * 1024 * 1024) + b"0]", 9)  # inflates past any real result
+    store._db.execute(f"INSERT INTO {TABLE} VALUES (?, ?, 0)", ("bomb", bomb))
+    assert store.get("bomb") is None
+    row = {"@": "InfoRow", "f": {"file": "a", "title": None, "region": None, "region_code": None, "province": None,
+                                 "level": None, "year": "not a year", "region_cue": None, "year_cue": None,
+                                 "date": None, "meeting": None, "speaker": None, "characters": 1, "sentences": 1,
+                                 "figures": 1, "targets": 1, "damaged": 0}}
+    store._db.execute(f"INSERT INTO {TABLE} VALUES (?, ?, 0)", ("planted", zlib.compress(json.dumps(row).encode())))
+    assert store.get("planted") is None
+    row["f"]["year"] = 2024
+    store._db.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, 0)",
+                      ("planted", zlib.compress(json.dumps(row).encode())))
+    assert store.get("planted").year == 2024

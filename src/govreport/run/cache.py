@@ -11,9 +11,11 @@ Any damaged entry is rebuilt; a file that is no database is replaced.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib
 import json
+import math
 import os
 import sqlite3
 import time
@@ -26,6 +28,11 @@ from typing import Any
 TABLE = "results_v2"
 SCHEMA = f"CREATE TABLE IF NOT EXISTS {TABLE} (key TEXT PRIMARY KEY, value BLOB NOT NULL, used REAL NOT NULL)"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Written in the database header (PRAGMA application_id): a cache.sqlite3 without it, holding tables
+# that are not ours, belongs to another program and is never touched.
+APPLICATION_ID = 0x47565250  # "GVRP"
+OUR_TABLES = {TABLE, "results"}  # "results": the pickles of an older version, dropped
+MAX_ENTRY = 64 * 1024 * 1024  # bytes an entry may inflate to; past that it is a miss (a zlib bomb)
 DEFAULT_SIZE_MB = 512  # GOVREPORT_CACHE_SIZE (megabytes) changes it
 EVICT_EVERY = 64  # puts between two checks of the size
 # The row types a cached result may hold: class name -> module. Nothing else is ever built.
@@ -67,13 +74,28 @@ class Cache:
         self.limit = _limit()
         self._puts = 0
         self._hits: list[str] = []
+        self._damaged = False
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        if not self._ours():
+            self._db.close()
+            raise ForeignDatabase(f"{path}: a database of another program; the cache stays off "
+                                  f"(set GOVREPORT_CACHE_DIR to another folder)")
         self._db.execute("PRAGMA journal_mode=WAL")
         # A cache may lose its last entries to a power cut, never its consistency: no fsync a commit.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(SCHEMA)
+        self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         self._db.execute("DROP TABLE IF EXISTS results")  # the pickles of an older version
+
+    def _ours(self) -> bool:
+        """Ours, or new: our marker, or no table but ours (a cache made before the marker)."""
+        if self._db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+            return True
+        tables = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        columns = {table: {row[1] for row in self._db.execute(f'PRAGMA table_info("{table}")')}
+                   for table in tables & OUR_TABLES}
+        return tables <= OUR_TABLES and all(found <= {"key", "value", "used"} for found in columns.values())
 
     @classmethod
     def open(cls, directory: Path | None = None) -> "Cache | None":
@@ -84,10 +106,12 @@ class Cache:
         path = (directory or cache_dir()) / "cache.sqlite3"
         try:
             return cls(path)
+        except ForeignDatabase:
+            return None
         except (sqlite3.Error, OSError):
-            if not _foreign(path):
+            if not (_junk(path) or _damaged_ours(path)):
                 return None
-        try:
+        try:  # junk, or our own database damaged: made anew
             remove(path)
             return cls(path)
         except (sqlite3.Error, OSError):
@@ -98,9 +122,16 @@ class Cache:
             row = self._db.execute(f"SELECT value FROM {TABLE} WHERE key = ?", (name,)).fetchone()
             if row is None:
                 return None
-            value = decode(json.loads(zlib.decompress(row[0])))
+            inflate = zlib.decompressobj()
+            text = inflate.decompress(row[0], MAX_ENTRY)
+            if inflate.unconsumed_tail:
+                return None  # inflates past any real result: a bomb, not an entry
+            value = decode(json.loads(text))
             self._hits.append(name)  # marked used in one transaction at the end of the run (evict)
             return value
+        except sqlite3.DatabaseError:
+            self._damaged = True  # damaged pages: the file is made anew when the run ends
+            return None
         except Exception:  # a truncated, corrupted or foreign entry: treat as missing, it is rewritten
             return None
 
@@ -111,17 +142,36 @@ class Cache:
             self._puts += 1
             if self._puts % EVICT_EVERY == 1:
                 self.evict()
+        except sqlite3.DatabaseError as err:
+            self._damaged = self._damaged or "malformed" in str(err) or "not a database" in str(err)
         except (sqlite3.Error, TypeError, ValueError):
             pass  # a full disk, a locked file or an unknown value costs speed next time, never results
 
     def evict(self) -> int:
         """Mark this run's hits used, then drop the least recently used entries until the cache is
         under nine tenths of its limit."""
+        if self._damaged:
+            self.renew()
+            return 0
         try:
             self._touch()
             return self._evict()
+        except sqlite3.DatabaseError as err:
+            if "malformed" in str(err):
+                self.renew()
+            return 0
         except sqlite3.Error:
             return 0  # a locked or read-only file: the next run tries again
+
+    def renew(self) -> None:
+        """Our database is damaged: remove it and start an empty one (its entries were only a cache)."""
+        self._damaged = False
+        try:
+            self._db.close()
+            remove(self.path)
+            self.__init__(self.path)
+        except (sqlite3.Error, OSError):
+            pass
 
     def _touch(self) -> None:
         hits, self._hits = self._hits, []
@@ -154,23 +204,45 @@ class Cache:
         return CacheInfo(str(self.path), entries, size, self.limit)
 
     def clear(self) -> int:
-        entries = self.info().entries
-        self._db.execute(f"DELETE FROM {TABLE}")
-        self._db.execute("VACUUM")
+        try:
+            entries = self.info().entries
+            self._db.execute(f"DELETE FROM {TABLE}")
+            self._db.execute("VACUUM")
+        except sqlite3.DatabaseError:  # damaged pages: the file goes, an empty one takes its place
+            self.renew()
+            return 0
         return entries
 
     def close(self) -> None:
         self._db.close()
 
 
+class ForeignDatabase(sqlite3.Error):
+    """The cache file is another program's database."""
+
+
 def _limit() -> int:
+    """GOVREPORT_CACHE_SIZE in megabytes; anything but a finite number from 0 up keeps the default."""
     try:
-        return int(float(os.environ.get("GOVREPORT_CACHE_SIZE", DEFAULT_SIZE_MB)) * 1024 * 1024)
+        size = float(os.environ.get("GOVREPORT_CACHE_SIZE", DEFAULT_SIZE_MB))
     except ValueError:
-        return DEFAULT_SIZE_MB * 1024 * 1024
+        size = DEFAULT_SIZE_MB
+    if not math.isfinite(size) or size < 0:
+        size = DEFAULT_SIZE_MB
+    return int(size * 1024 * 1024)
 
 
-def _foreign(path: Path) -> bool:
+def _damaged_ours(path: Path) -> bool:
+    """A database with our marker in its header that SQLite cannot read: ours to replace."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_HEADER) and len(header) == 100 and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def _junk(path: Path) -> bool:
     """A file there that is no SQLite database."""
     try:
         with open(path, "rb") as handle:
@@ -224,7 +296,11 @@ def decode(value: Any) -> Any:
         given = value["f"]
         if not isinstance(given, dict) or set(given) != names:
             raise ValueError(f"{value['@']} does not have its fields")
-        return cls(**{k: decode(v) for k, v in given.items()})
+        fields = {k: decode(v) for k, v in given.items()}
+        for name, allowed in _plain_types(cls).items():
+            if not isinstance(fields[name], allowed) or (isinstance(fields[name], bool) and bool not in allowed):
+                raise ValueError(f"{value['@']}.{name} is not of its type")
+        return cls(**fields)
     (mark, items), = value.items()
     if mark == "T":
         return tuple(decode(v) for v in items)
@@ -237,6 +313,27 @@ def decode(value: Any) -> Any:
     if mark == "D":
         return {_hashable(decode(k)): decode(v) for k, v in items}
     raise ValueError("not a cached value")
+
+
+@functools.cache
+def _plain_types(cls) -> dict[str, tuple[type, ...]]:
+    """The fields of a row type whose annotation is plain (str, int, float, bool, None and unions of
+    them), with the classes a value may have; a planted entry of other types is refused."""
+    import types
+    import typing
+
+    plain = {str, int, float, bool, type(None)}
+    out = {}
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # an annotation that cannot be resolved here: only the field names are checked
+        return {}
+    for name, hint in hints.items():
+        options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+        if all(o in plain for o in options):
+            allowed = set(options) | ({int} if float in options else set())
+            out[name] = tuple(allowed)
+    return out
 
 
 def _hashable(key: Any) -> Any:
