@@ -118,3 +118,36 @@ def test_a_bomb_or_a_planted_entry_is_a_miss(tmp_path):
     store._db.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, 0)",
                       ("planted", zlib.compress(json.dumps(row).encode())))
     assert store.get("planted").year == 2024
+
+
+def test_a_folder_thousands_deep_costs_nothing_of_the_file_beside_it(tmp_path):
+    deep, levels = tmp_path / "deep", 1500
+    start = os.getcwd()
+    try:
+        deep.mkdir()
+        os.chdir(deep)
+        for _ in range(levels):  # step by step: a path this long is too long for one call
+            os.mkdir("d")
+            os.chdir("d")
+        os.chdir(start)
+        done = govreport("info", deep, SEED)
+        assert done.returncode == 1 and "fengquan-2022.txt" in done.stdout.decode()
+        assert "nested more than 64 levels deep not read" in done.stderr.decode()
+    finally:
+        os.chdir(deep)  # removed from the bottom up, without recursion
+        for _ in range(levels):
+            os.chdir("d")
+        for _ in range(levels):
+            os.chdir("..")
+            os.rmdir("d")
+        os.chdir(start)
+
+
+def test_a_utf8_file_cut_inside_a_character_is_read(tmp_path):
+    cut = tmp_path / "cut.txt"
+    data = SEED.read_bytes()
+    text = "——2024年3月5日在第十四届全国人民代表大会第二次会议上\n各位代表：\n国内生产总值增长5%左右。".encode()
+    cut.write_bytes(text[:-1])  # the last character, 。, loses its last byte
+    done = govreport("info", cut)
+    assert done.returncode == 0 and "2024" in done.stdout.decode() and "cut short" in done.stderr.decode()
+    assert data  # the seed is untouched

@@ -18,6 +18,7 @@ from govreport.errors import InputError
 
 REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")  # a Markdown file is read only when named
 GLOB_CHARS = "*?["
+MAX_DEPTH = 64  # folder levels a walk goes down; deeper ones are one error line
 MAX_SIZE = 64 * 1024 * 1024  # bytes; real reports are under 2 MB, a PDF with pictures a few dozen
 
 
@@ -74,8 +75,11 @@ def _walk(folder: str) -> Iterator[str | InputError | Skipped]:
     """Reports under a folder, by name; symlinked folders are not entered, unreadable ones reported."""
     problems: list[OSError] = []
     skipped: Counter = Counter()
-    for root, dirs, files in os.walk(folder, onerror=problems.append, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    too_deep = 0
+    for root, dirs, files, depth in _folders(folder, problems):
+        if depth >= MAX_DEPTH and dirs:
+            too_deep += len(dirs)
+            dirs.clear()
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -88,8 +92,36 @@ def _walk(folder: str) -> Iterator[str | InputError | Skipped]:
                 skipped[os.path.splitext(name)[1].lower()] += 1
     for err in problems:
         yield InputError(shown(err.filename or folder), f"cannot read this folder ({err.strerror or err})")
+    if too_deep:
+        yield InputError(shown(folder), f"{too_deep} folder{'s' if too_deep > 1 else ''} nested more than "
+                                        f"{MAX_DEPTH} levels deep not read", "name them to read them")
     if skipped:
         yield Skipped(shown(folder), dict(skipped))
+
+
+def _folders(top: str, problems: list[OSError]):
+    """(folder, subfolders, files, depth) in the order os.walk gives them, without recursion (a folder
+    thousands of levels deep cannot exhaust the stack); symlinked folders are not entered."""
+    stack = [(top, 0)]
+    while stack:
+        root, depth = stack.pop()
+        try:
+            with os.scandir(root) as entries:
+                found = list(entries)
+        except OSError as err:
+            problems.append(err)
+            continue
+        dirs = sorted(e.name for e in found if not e.name.startswith(".") and e.is_dir(follow_symlinks=False))
+        files = [e.name for e in found if not _is_dir(e) and not (e.is_symlink() and os.path.isdir(e.path))]
+        yield root, dirs, files, depth
+        stack.extend((os.path.join(root, name), depth + 1) for name in reversed(dirs))
+
+
+def _is_dir(entry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _regular(path: str) -> bool:

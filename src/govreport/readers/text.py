@@ -51,8 +51,11 @@ def decode(data: bytes, name: str, encoding: str | None = None, notes: list[str]
             raise InputError(name, "binary file, not a text report") from None
     try:
         return _check_text(data.decode("utf-8"), name, guessed=False)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and len(data) - err.start <= 3:  # cut short mid-character
+            if notes is not None:
+                notes.append("the file ends inside a character (cut short?): the last bytes are read as �")
+            return _check_text(data[:err.start].decode("utf-8") + "\ufffd", name, guessed=False)
     try:
         return _check_text(_best_guess(data, name), name)
     except InputError:
