@@ -56,7 +56,15 @@ def test_unreadable_file(cli, tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
+    real_os_open = __import__("os").open
+
+    def deny_fd(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr("os.open", deny_fd)  # the reader opens inputs by descriptor (one check, one open)
     code, _, err = cli("targets", "--no-cache", str(path))
     assert code == 1
     one_line_error(err, "permission denied")

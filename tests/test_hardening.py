@@ -151,3 +151,29 @@ def test_a_utf8_file_cut_inside_a_character_is_read(tmp_path):
     done = govreport("info", cut)
     assert done.returncode == 0 and "2024" in done.stdout.decode() and "cut short" in done.stderr.decode()
     assert data  # the seed is untouched
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_never_blocks(tmp_path, monkeypatch):
+    import threading
+
+    from govreport.errors import InputError
+    from govreport.readers.sources import read
+
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    regular = os.stat(SEED)
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: regular if str(p) == str(fifo) else real_stat(p, *a, **k))
+    outcome = []
+
+    def attempt():
+        try:
+            read(str(fifo))
+        except InputError as err:
+            outcome.append(str(err))
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive(), "reading a FIFO blocked"
+    assert outcome and "not a regular file" in outcome[0]

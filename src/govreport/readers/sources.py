@@ -205,14 +205,20 @@ def read(path: str, stdin: BinaryIO | None = None, *, max_size: int = MAX_SIZE) 
             raise InputError("-", f"more than {_size(max_size)} on standard input", "raise it with --max-size")
         return Source("-", data)
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
+        if os.path.isdir(path):
             raise InputError(shown(path), "is a folder")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(shown(path), "not a regular file (a device, a FIFO or a socket)")
-        if info.st_size > max_size:
-            raise InputError(shown(path), f"{_size(info.st_size)}, more than {_size(max_size)}", "raise it with --max-size")
-        with open(path, "rb") as handle:
+        # The check and the read are on one descriptor, opened without blocking: a file swapped for a
+        # FIFO between a check and an open can neither block the run nor be read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(shown(path), "is a folder")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(shown(path), "not a regular file (a device, a FIFO or a socket)")
+            if info.st_size > max_size:
+                raise InputError(shown(path), f"{_size(info.st_size)}, more than {_size(max_size)}",
+                                 "raise it with --max-size")
             data = handle.read(max_size + 1)
         if len(data) > max_size:
             raise InputError(shown(path), f"more than {_size(max_size)}", "raise it with --max-size")
