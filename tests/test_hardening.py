@@ -177,3 +177,24 @@ def test_a_file_swapped_for_a_fifo_after_the_check_never_blocks(tmp_path, monkey
     worker.join(5)
     assert not worker.is_alive(), "reading a FIFO blocked"
     assert outcome and "not a regular file" in outcome[0]
+
+
+def test_unclosed_comments_and_bare_headings_stay_linear():
+    """Bounded in time: each runs in well under a second now, and took tens of seconds before."""
+    import threading
+
+    from govreport.analyses.targets import extract
+    from govreport.document.document import Document
+    from govreport.readers.html import html_text
+
+    results = {}
+
+    def run():
+        results["html"] = html_text("<html><body>" + "<!--x>" * 170_000 + "<p>正文内容</p></body></html>")
+        results["rows"] = extract(Document.from_text("\n".join(["一、"] * 40_000)))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(20)
+    assert not worker.is_alive(), "quadratic again"
+    assert "正文内容" in results["html"] and results["rows"] == []

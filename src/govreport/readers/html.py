@@ -80,10 +80,20 @@ class _Blocks(HTMLParser):
         self._flush()
 
 
+def _close_comments(page: str) -> str:
+    """Comment openers no `-->` follows (`<!--x>` a hundred thousand times) dropped: the parser would
+    look for an end again at each of them, in time that grows with their square."""
+    last = page.rfind("-->")
+    tail = page[last + 3:] if last >= 0 else page
+    if "<!--" not in tail:
+        return page
+    return page[:last + 3] + tail.replace("<!--", "") if last >= 0 else tail.replace("<!--", "")
+
+
 def html_text(page: str) -> str:
     """The main text of a page: its blocks without navigation, the document's title first if no <h1> says it."""
     parser = _Blocks()
-    parser.feed(LONE_ANGLE.sub("&lt;", page))
+    parser.feed(LONE_ANGLE.sub("&lt;", _close_comments(page)))
     parser.close()
     lines = [text for text, links in parser.blocks if links <= LINK_HEAVY * len(text) and WORDY.search(text)]
     title = SPACE.sub(" ", "".join(parser.title)).strip()

@@ -239,8 +239,9 @@ def silent_sections(lines: Sequence[str], headings: Sequence[Heading], year: int
               and not REVIEW.search(h.title) and not PLAN.search(h.title)}
     votes: dict[int, list[int]] = {}
     current = None
+    starts = {h.line for h in tops}  # a set: a text of 40,000 bare headings stays linear
     for number, line in enumerate(lines, 1):
-        if any(h.line == number for h in tops):
+        if number in starts:
             current = number
         if current in silent:
             tally = votes.setdefault(current, [0, 0])
