@@ -198,3 +198,76 @@ def test_unclosed_comments_and_bare_headings_stay_linear():
     worker.join(20)
     assert not worker.is_alive(), "quadratic again"
     assert "正文内容" in results["html"] and results["rows"] == []
+
+
+# --- library exceptions are the input's error, not ours -----------------------------------------
+
+def _docx_without_body(path):
+    import zipfile
+
+    types = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+             'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w='
+                                              '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+
+
+def test_a_docx_without_a_body_or_a_page_without_text_is_said_so(cli, tmp_path):
+    _docx_without_body(tmp_path / "nobody.docx")
+    (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    code, out, err = cli("info", str(tmp_path / "nobody.docx"), str(tmp_path / "empty.html"), str(SEED))
+    assert code == 1 and "fengquan-2022.txt" in out
+    assert "nobody.docx: the .docx has no document body" in err and "empty.html: the page holds no text" in err
+    assert "internal error" not in err
+
+
+def test_pypdf_errors_are_the_inputs_own(monkeypatch):
+    import pypdf
+    from pypdf.errors import DependencyError, LimitReachedError
+
+    from govreport.errors import InputError
+    from govreport.readers.pdf import pdf_text
+
+    for error, said in ((LimitReachedError("too many"), "not a readable PDF (LimitReachedError)"),
+                        (DependencyError("cryptography is required"), "the PDF is encrypted (AES)")):
+        def broken(*args, error=error, **kwargs):
+            raise error
+
+        monkeypatch.setattr(pypdf, "PdfReader", broken)
+        try:
+            pdf_text(b"%PDF-1.7", "a.pdf")
+        except InputError as err:
+            assert said in str(err)
+        else:
+            raise AssertionError("no error")
+
+
+def test_pypdfs_own_warnings_name_the_file(monkeypatch):
+    import logging
+
+    import pypdf
+
+    from govreport.readers.pdf import pdf_text
+
+    class Page:
+        def extract_text(self):
+            logging.getLogger("pypdf").warning("Ignoring wrong pointing object 6 0")
+            return "各位代表：\n国内生产总值增长5%左右。"
+
+    class Reader:
+        is_encrypted, pages = False, [Page()]
+
+        def __init__(self, *args, **kwargs):
+            pass
+
+    monkeypatch.setattr(pypdf, "PdfReader", Reader)
+    notes = []
+    assert "国内生产总值" in pdf_text(b"%PDF-1.7", "a.pdf", notes)
+    assert notes == ["pypdf: Ignoring wrong pointing object 6 0"]

@@ -20,8 +20,12 @@ def docx_text(data: bytes, name: str) -> str:
     except Exception as err:  # noqa: BLE001 - a damaged or foreign zip is this input's error
         raise InputError(name, f"not a readable .docx file ({type(err).__name__})") from None
     body = document.element.body
+    if body is None:
+        raise InputError(name, "the .docx has no document body")
     lines = []
     for element in body.iter(qn("w:p")):
         text = Paragraph(element, document).text.replace("\r", "\n")
         lines.extend(line for line in text.split("\n") if line.strip())
-    return "\n".join(lines) + ("\n" if lines else "")
+    if not lines:
+        raise InputError(name, "the .docx holds no text")
+    return "\n".join(lines) + "\n"

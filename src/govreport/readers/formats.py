@@ -5,6 +5,7 @@ Commands never know the format: they get the text, whose lines are what line and
 
 from __future__ import annotations
 
+from govreport.errors import InputError
 from govreport.readers.sources import Source
 from govreport.readers.text import decode
 
@@ -31,7 +32,7 @@ def read_text(source: Source, encoding: str | None = None, notes: list[str] | No
     if kind == "pdf":
         from govreport.readers.pdf import pdf_text
 
-        return pdf_text(source.data, source.name)
+        return pdf_text(source.data, source.name, notes)
     if kind == "docx":
         from govreport.readers.docx import docx_text
 
@@ -40,5 +41,8 @@ def read_text(source: Source, encoding: str | None = None, notes: list[str] | No
     if kind == "html":
         from govreport.readers.html import html_text
 
-        return html_text(text)
+        page = html_text(text)
+        if not page.strip():
+            raise InputError(source.name, "the page holds no text")
+        return page
     return text

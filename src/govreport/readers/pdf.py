@@ -7,19 +7,35 @@ back into paragraphs for the rules. Lines that are only a page number ("- 3 -") 
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from govreport.errors import InputError
 
+class _Heard(logging.Handler):
+    """pypdf's log messages of one file, kept to be said as that file's note."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
 
 
-def pdf_text(data: bytes, name: str) -> str:
+def pdf_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import DependencyError, PyPdfError
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(name, "cannot read .pdf without pypdf", "pip install pypdf") from None
+    heard = _Heard()
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(heard)
+    propagate, logger.propagate = logger.propagate, False  # pypdf's own warnings: said once, with the file's name
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -27,8 +43,16 @@ def pdf_text(data: bytes, name: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except DependencyError:
+        raise InputError(name, "the PDF is encrypted (AES)", "pip install cryptography to read it") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+            RecursionError, ZeroDivisionError) as err:
         raise InputError(name, f"not a readable PDF ({type(err).__name__})") from None
+    finally:
+        logger.removeHandler(heard)
+        logger.propagate = propagate
+    if heard.messages and notes is not None:
+        notes.append(f"pypdf: {heard.messages[0]}" + (f" (and {len(heard.messages) - 1} more)" if len(heard.messages) > 1 else ""))
     lines = [line for line in "\n".join(pages).split("\n") if not PAGE_NUMBER.match(line)]
     text = "\n".join(lines).rstrip("\n")
     if not text.strip():
