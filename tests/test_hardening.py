@@ -271,3 +271,14 @@ def test_pypdfs_own_warnings_name_the_file(monkeypatch):
     notes = []
     assert "国内生产总值" in pdf_text(b"%PDF-1.7", "a.pdf", notes)
     assert notes == ["pypdf: Ignoring wrong pointing object 6 0"]
+
+
+def test_text_prints_no_escape_sequence_from_a_file_name_or_a_title(tmp_path):
+    body = "<p>" + "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。" * 20 + "</p>"
+    (tmp_path / "page.html").write_text(f"<html><head><title>\x1b[2J政府工作报告</title></head><body>{body}</body></html>",
+                                        encoding="utf-8")
+    (tmp_path / "a\x1b[2Jb.txt").write_bytes(SEED.read_bytes())
+    done = govreport("text", tmp_path / "page.html", tmp_path / "a\x1b[2Jb.txt")
+    assert done.returncode == 0 and b"\x1b[2J" not in done.stdout.split(b"\n==> ")[0]
+    headers = [line for line in done.stdout.decode().splitlines() if line.startswith("==> ")]
+    assert len(headers) == 2 and all("\x1b" not in h for h in headers) and "a\\x1b[2Jb.txt" in headers[1]

@@ -24,6 +24,7 @@ from govreport.commands.common import (
     quiet_pipe,
     stream,
 )
+from govreport.output.render import safe
 from govreport.run.batch import RowsTask
 
 
@@ -56,7 +57,8 @@ def text(
     several = len(batch.paths) > 1
     with quiet_pipe():
         for name, lines in batch:
-            if several:
-                sys.stdout.write(f"==> {name} <==\n")
+            if several:  # a file name's escape sequence or newline reaches no terminal raw
+                shown = safe(name).replace("\n", "\\n").replace("\r", "\\r")
+                sys.stdout.write(f"==> {shown} <==\n")
             sys.stdout.writelines(row.text + "\n" for row in lines)
     finish(batch)

@@ -80,6 +80,10 @@ class _Blocks(HTMLParser):
         self._flush()
 
 
+# Control characters (ESC, BEL …) in a page's text: never text a reader sees, so never passed on.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _close_comments(page: str) -> str:
     """Comment openers no `-->` follows (`<!--x>` a hundred thousand times) dropped: the parser would
     look for an end again at each of them, in time that grows with their square."""
@@ -95,8 +99,9 @@ def html_text(page: str) -> str:
     parser = _Blocks()
     parser.feed(LONE_ANGLE.sub("&lt;", _close_comments(page)))
     parser.close()
-    lines = [text for text, links in parser.blocks if links <= LINK_HEAVY * len(text) and WORDY.search(text)]
-    title = SPACE.sub(" ", "".join(parser.title)).strip()
+    lines = [CONTROL.sub("", text) for text, links in parser.blocks
+             if links <= LINK_HEAVY * len(text) and WORDY.search(text)]
+    title = CONTROL.sub("", SPACE.sub(" ", "".join(parser.title)).strip())
     if title and not parser.h1 and not (lines and lines[0] == title):
         lines.insert(0, title)
     return "\n".join(lines) + ("\n" if lines else "")
