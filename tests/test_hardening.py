@@ -256,7 +256,7 @@ def test_pypdfs_own_warnings_name_the_file(monkeypatch):
 
     from govreport.readers.pdf import pdf_text
 
-    class Page:
+    class Page(dict):
         def extract_text(self):
             logging.getLogger("pypdf").warning("Ignoring wrong pointing object 6 0")
             return "各位代表：\n国内生产总值增长5%左右。"
@@ -282,3 +282,42 @@ def test_text_prints_no_escape_sequence_from_a_file_name_or_a_title(tmp_path):
     assert done.returncode == 0 and b"\x1b[2J" not in done.stdout.split(b"\n==> ")[0]
     headers = [line for line in done.stdout.decode().splitlines() if line.startswith("==> ")]
     assert len(headers) == 2 and all("\x1b" not in h for h in headers) and "a\\x1b[2Jb.txt" in headers[1]
+
+
+def test_a_docx_that_unpacks_past_the_limit_is_one_error(cli, tmp_path, monkeypatch):
+    import zipfile
+
+    from govreport.readers import docx
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\x00" * (8 * 1024 * 1024))
+    assert bomb.stat().st_size < 100_000
+    monkeypatch.setattr(docx, "MAX_INFLATED", 4 * 1024 * 1024)
+    code, out, err = cli("info", str(bomb), str(SEED))
+    assert code == 1 and "bomb.docx: unpacks to more than 4 MB" in err and "fengquan-2022.txt" in out
+
+
+def test_pdf_pages_that_share_one_content_stream_are_read_once(monkeypatch):
+    import io
+
+    import pypdf
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    from govreport.readers import pdf
+
+    writer = pypdf.PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 12 Tf 72 720 Td (report) Tj ET")
+    shared = writer._add_object(stream)
+    for _ in range(200):
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Contents")] = shared
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    calls = []
+    real = pypdf.PageObject.extract_text
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
+    texts = pdf._page_texts(reader)
+    assert len(texts) == 200 and len(calls) == 1

@@ -98,7 +98,8 @@ SegmenterOption = Annotated[str, typer.Option(
 
 
 MaxSizeOption = Annotated[float, typer.Option(
-    "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2).")]
+    "--max-size", min=0.001, help="Refuse inputs larger than this many megabytes (reports are under 2); a .docx "
+                                  "may also unpack to 256 MB and 200,000 paragraphs, a PDF hold 5,000 pages.")]
 
 
 CorrectionsOption = Annotated[Optional[list[str]], typer.Option(

@@ -23,6 +23,27 @@ class _Heard(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+MAX_PAGES = 5_000  # real reports: a few dozen
+
+
+def _page_texts(reader) -> list[str]:
+    """Each page's text; pages that share one content stream are parsed once (10,000 pages of one
+    4 MB stream would otherwise take hours)."""
+    seen: dict = {}
+    texts = []
+    for page in reader.pages:
+        contents = page.get("/Contents")
+        key = (contents.idnum, contents.generation) if hasattr(contents, "idnum") else None
+        if key is not None and key in seen:
+            texts.append(seen[key])
+            continue
+        text = page.extract_text() or ""
+        if key is not None:
+            seen[key] = text
+        texts.append(text)
+    return texts
+
+
 PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
 
 
@@ -40,7 +61,9 @@ def pdf_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(name, "the PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PAGES:
+            raise InputError(name, f"more than {MAX_PAGES:,} pages", "not a report; split it to read it")
+        pages = _page_texts(reader)
     except InputError:
         raise
     except DependencyError:
