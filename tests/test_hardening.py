@@ -321,3 +321,14 @@ def test_pdf_pages_that_share_one_content_stream_are_read_once(monkeypatch):
     reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
     texts = pdf._page_texts(reader)
     assert len(texts) == 200 and len(calls) == 1
+
+
+def test_a_parallel_run_cut_short_by_head_always_ends(tmp_path):
+    """Bounded: each run is killed after 20 s and the test fails (it hung in about one run of five)."""
+    from conftest import ROOT
+
+    folder = ROOT / "corpus" / "national"
+    for _ in range(10):
+        done = subprocess.run(f"'{sys.executable}' -m govreport text --jobs 2 --no-cache '{folder}' | head -1",
+                              shell=True, capture_output=True, timeout=20)
+        assert done.returncode == 0 and done.stdout.count(b"\n") == 1

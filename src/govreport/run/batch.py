@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # a warm run answered from the cache needs neither documents 
 
     from govreport.document.document import Document
 
+STOP_GRACE = 5.0  # seconds a worker may take to finish its document when a run stops early
 WINDOW = 4  # documents in flight per worker: enough to keep workers busy, few enough to bound memory
 
 
@@ -183,10 +185,21 @@ class Batch:
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        if not gently:
-            for process in list(getattr(pool, "_processes", {}).values()):
+        if gently:
+            pool.shutdown(wait=True, cancel_futures=True)
+            return
+        # Stopped early (`| head`, Ctrl-C, a dead worker): what is queued is cancelled and each worker may
+        # finish the document it holds; one still busy after a grace is killed then, between two
+        # results. A worker killed while it writes a result leaves half a message that the pool's
+        # reader waits for ever to complete.
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_GRACE
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+        for process in processes:
+            if process.is_alive():
                 process.kill()
-        pool.shutdown(wait=True, cancel_futures=True)
 
     def _fail(self, err: InputError) -> None:
         self.failed.append(err)
