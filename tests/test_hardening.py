@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from conftest import SEED
+from conftest import SEED, tsv
 
 
 def govreport(*args, **kw):
@@ -332,3 +332,18 @@ def test_a_parallel_run_cut_short_by_head_always_ends(tmp_path):
         done = subprocess.run(f"'{sys.executable}' -m govreport text --jobs 2 --no-cache '{folder}' | head -1",
                               shell=True, capture_output=True, timeout=20)
         assert done.returncode == 0 and done.stdout.count(b"\n") == 1
+
+
+def test_a_cached_result_names_this_runs_files_however_deep(cli, tmp_path):
+    from conftest import ROOT
+
+    for side in ("A", "B"):
+        (tmp_path / side).mkdir()
+        for name in ("national-2023.txt", "national-2024.txt", "national-2025.txt"):
+            (tmp_path / side / name).write_bytes((ROOT / "corpus" / "national" / name).read_bytes())
+    for side in ("A", "B"):  # B is answered from the cache A filled
+        assert cli("digest", str(tmp_path / side), "-o", str(tmp_path / f"{side}.html"))[0] == 0
+    page = (tmp_path / "B.html").read_text(encoding="utf-8")
+    assert str(tmp_path / "A") not in page and page.count(str(tmp_path / "B")) > 10
+    panel = tsv(cli("targets", "--panel", "-i", "gdp", str(tmp_path / "B"))[1])
+    assert all(str(tmp_path / "B") in (r["target_file"] or r["actual_file"]) for r in panel)

@@ -53,13 +53,23 @@ class RowsTask:
 
 
 def renamed(value: Any, name: str) -> Any:
-    """A cached result with every row's `file` set to the name the input has now."""
+    """A cached result with every row's `file` set to the name the input has now, however deep it
+    stands (a digest's info, its panel and the panel's rows): a result found in the cache never
+    names the path of the run that filled it."""
     if isinstance(value, list):
         return [renamed(item, name) for item in value]
     if isinstance(value, tuple) and not is_dataclass(value):
         return tuple(renamed(item, name) for item in value)
-    if is_dataclass(value) and any(f.name == "file" for f in fields(value)):
-        return replace(value, file=name)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in fields(value):
+            item = getattr(value, f.name)
+            if f.name == "file":
+                changes["file"] = name
+            elif isinstance(item, (list, tuple)) or (is_dataclass(item) and not isinstance(item, type)):
+                if (again := renamed(item, name)) is not item:
+                    changes[f.name] = again
+        return replace(value, **changes) if changes else value
     return value
 
 
