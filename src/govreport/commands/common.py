@@ -366,6 +366,23 @@ def _is_stdin(path: str) -> bool:
         return False
 
 
+def page_destination(output: str | None) -> None:
+    """A page goes to a file, or to stdout when that is no terminal."""
+    if output is None and sys.stdout.isatty():
+        warn("give -o FILE for the page (or pipe stdout into a file)")
+        raise typer.Exit(ExitCode.USAGE)
+
+
+def deliver_page(output: str | None, html: str, said: str) -> None:
+    """The page to stdout, or written whole to its file with a line on stderr saying what it holds."""
+    if output in (None, "-"):
+        with quiet_pipe():
+            sys.stdout.write(html)
+    else:
+        write_new(output, html)
+        warn(f"wrote {output} ({said})")
+
+
 def write_new(path: str, text: str, what: str = "the page") -> None:
     """Written whole or not at all (output/exports.replace_whole)."""
     from govreport.output.exports import replace_whole

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from typing import Annotated, Optional
 
 import typer
 
 from govreport.commands.common import (
-    ExcludeOption,
     CorrectionsOption,
     EncodingOption,
+    ExcludeOption,
     Inputs,
     JobsOption,
     MaxSizeOption,
@@ -23,13 +22,13 @@ from govreport.commands.common import (
     choose_backend,
     corrector,
     csv_list,
+    deliver_page,
     finish,
     load,
-    quiet_pipe,
+    page_destination,
     refuse_to_overwrite,
     report_unmatched,
     warn,
-    write_new,
 )
 from govreport.errors import ExitCode
 from govreport.run.batch import RowsTask
@@ -64,9 +63,7 @@ def digest(
     from govreport.document.simplify import to_simplified
     from govreport.output.digest import page
 
-    if output is None and sys.stdout.isatty():
-        warn("give -o FILE for the page (or pipe stdout into a file)")
-        raise typer.Exit(ExitCode.USAGE)
+    page_destination(output)
     followed = tuple(to_simplified(t) for t in csv_list(terms))
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
@@ -79,11 +76,6 @@ def digest(
     if not facts:
         warn("no report could be read: no digest written")
         raise typer.Exit(ExitCode.INPUT_FAILED)
-    html = page(dg.assemble(facts, followed), version=version)
-    if output in (None, "-"):
-        with quiet_pipe():
-            sys.stdout.write(html)
-    else:
-        write_new(output, html)
-        warn(f"wrote {output} ({len(facts)} report{'s' if len(facts) > 1 else ''})")
+    deliver_page(output, page(dg.assemble(facts, followed), version=version),
+                 f"{len(facts)} report{'s' if len(facts) > 1 else ''}")
     finish(batch)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from typing import Annotated, Optional
 
 import typer
 
 from govreport.commands.common import (
-    ExcludeOption,
     CorrectionsOption,
     EncodingOption,
+    ExcludeOption,
     Inputs,
     JobsOption,
     MaxSizeOption,
@@ -20,9 +19,10 @@ from govreport.commands.common import (
     Run,
     app,
     corrector,
+    deliver_page,
     finish,
     load,
-    quiet_pipe,
+    page_destination,
     refuse_to_overwrite,
     report_unmatched,
     warn,
@@ -65,9 +65,7 @@ def review(
     from govreport.output.review import page
     from govreport.run.corrections import template as corrections_template
 
-    if output is None and sys.stdout.isatty():
-        warn("give -o FILE for the page (or pipe stdout into a file)")
-        raise typer.Exit(ExitCode.USAGE)
+    page_destination(output)
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
     batch = load(inputs, RowsTask(pn.panel_facts), run, once=True)
@@ -80,14 +78,9 @@ def review(
     if not found.reports:
         warn("no report could be read: no review written")
         raise typer.Exit(ExitCode.INPUT_FAILED)
-    html = page(found, version=version)
-    if output in (None, "-"):
-        with quiet_pipe():
-            sys.stdout.write(html)
-    else:
-        write_new(output, html)
-        warn(f"wrote {output} ({len(found.items)} figures, {found.by_confidence.get('low', 0)} low, "
-             f"{found.by_confidence.get('medium', 0)} medium)")
+    deliver_page(output, page(found, version=version),
+                 f"{len(found.items)} figures, {found.by_confidence.get('low', 0)} low, "
+                 f"{found.by_confidence.get('medium', 0)} medium")
     if template:
         write_new(template, corrections_template(doubtful(found)), "the template")
         warn(f"wrote {template} ({len(doubtful(found))} doubtful rows to correct)")
