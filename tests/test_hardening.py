@@ -1,6 +1,7 @@
 """Hardening, round three (issue 24): no forged line, no lost permission, no input overwritten, a
 full disk said in one line."""
 import os
+import zlib
 import subprocess
 import sys
 
@@ -235,7 +236,7 @@ def test_pypdf_errors_are_the_inputs_own(monkeypatch):
     from govreport.errors import InputError
     from govreport.readers.pdf import pdf_text
 
-    for error, said in ((LimitReachedError("too many"), "not a readable PDF (LimitReachedError)"),
+    for error, said in ((LimitReachedError("too many"), "goes past pypdf's limits"),
                         (DependencyError("cryptography is required"), "the PDF is encrypted (AES)")):
         def broken(*args, error=error, **kwargs):
             raise error
@@ -347,3 +348,48 @@ def test_a_cached_result_names_this_runs_files_however_deep(cli, tmp_path):
     assert str(tmp_path / "A") not in page and page.count(str(tmp_path / "B")) > 10
     panel = tsv(cli("targets", "--panel", "-i", "gdp", str(tmp_path / "B"))[1])
     assert all(str(tmp_path / "B") in (r["target_file"] or r["actual_file"]) for r in panel)
+
+
+def _text_pdf(content: bytes, *, password: str | None = None, owner: str = "owner") -> bytes:
+    """A one-page PDF whose page draws `content` in Helvetica: enough for pypdf to find its text."""
+    import io
+
+    import pypdf
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = StreamObject()
+    stream._data = zlib.compress(content, 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    if password is not None:
+        writer.encrypt(password, owner, algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+DRAWN = b"BT /F1 12 Tf 72 720 Td (Government Work Report 2024) Tj ET\n"
+
+
+def test_a_flate_bomb_inside_a_pdf_is_one_error(cli, tmp_path):
+    (tmp_path / "plain.pdf").write_bytes(_text_pdf(DRAWN))
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_text_pdf(DRAWN + b" " * (200 * 1024 * 1024)))  # inflates to 200 MB
+    assert bomb.stat().st_size < 1_000_000
+    code, out, err = cli("text", str(tmp_path / "plain.pdf"), str(bomb), str(SEED))
+    assert code == 1 and "Government Work Report 2024" in out and "各位代表" in out
+    assert "bomb.pdf: goes past pypdf's limits (a stream unpacks past 75 MB" in err and "internal error" not in err
+
+
+def test_an_encrypted_pdf_with_an_empty_password_is_read_and_a_locked_one_is_said(cli, tmp_path):
+    (tmp_path / "open.pdf").write_bytes(_text_pdf(DRAWN, password=""))
+    (tmp_path / "locked.pdf").write_bytes(_text_pdf(DRAWN, password="secret"))
+    code, out, err = cli("text", str(tmp_path / "open.pdf"), str(tmp_path / "locked.pdf"))
+    assert code == 1 and "Government Work Report 2024" in out
+    assert "locked.pdf: the PDF is encrypted (it needs a password" in err and err.count("\n") == 1

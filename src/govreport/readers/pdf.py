@@ -50,7 +50,7 @@ PAGE_NUMBER = re.compile(r"^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$")
 def pdf_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import DependencyError, PyPdfError
+        from pypdf.errors import DependencyError, LimitReachedError, PyPdfError
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(name, "cannot read .pdf without pypdf", "pip install pypdf") from None
     heard = _Heard()
@@ -60,7 +60,7 @@ def pdf_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(name, "the PDF is encrypted")
+            raise InputError(name, "the PDF is encrypted", "it needs a password; save a copy without one")
         if len(reader.pages) > MAX_PAGES:
             raise InputError(name, f"more than {MAX_PAGES:,} pages", "not a report; split it to read it")
         pages = _page_texts(reader)
@@ -68,6 +68,8 @@ def pdf_text(data: bytes, name: str, notes: list[str] | None = None) -> str:
         raise
     except DependencyError:
         raise InputError(name, "the PDF is encrypted (AES)", "pip install cryptography to read it") from None
+    except LimitReachedError:  # a FlateDecode bomb or a damaged table: pypdf stops at its own limits
+        raise InputError(name, "goes past pypdf's limits (a stream unpacks past 75 MB, or a damaged table)") from None
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
             RecursionError, ZeroDivisionError) as err:
         raise InputError(name, f"not a readable PDF ({type(err).__name__})") from None
