@@ -393,3 +393,41 @@ def test_an_encrypted_pdf_with_an_empty_password_is_read_and_a_locked_one_is_sai
     code, out, err = cli("text", str(tmp_path / "open.pdf"), str(tmp_path / "locked.pdf"))
     assert code == 1 and "Government Work Report 2024" in out
     assert "locked.pdf: the PDF is encrypted (it needs a password" in err and err.count("\n") == 1
+
+
+def test_a_docx_of_too_many_paragraphs_is_one_error(cli, tmp_path, monkeypatch):
+    from govreport.readers import docx
+
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for _ in range(1_500):
+        document.add_paragraph("x")
+    many = tmp_path / "many.docx"
+    document.save(many)
+    monkeypatch.setattr(docx, "MAX_PARAGRAPHS", 1_000)
+    code, out, err = cli("info", str(many), str(SEED))
+    assert code == 1 and "many.docx: more than 1,000 paragraphs" in err and "fengquan-2022.txt" in out
+
+
+def test_pypdfs_warnings_reach_stderr_escaped(cli, tmp_path, monkeypatch):
+    import logging
+
+    import pypdf
+
+    class Page(dict):
+        def extract_text(self):
+            logging.getLogger("pypdf").warning("bad object \x1b[2J\ngovreport: FORGED")
+            return "各位代表：\n国内生产总值增长5%左右。"
+
+    class Reader:
+        is_encrypted, pages = False, [Page()]
+
+        def __init__(self, *args, **kwargs):
+            pass
+
+    monkeypatch.setattr(pypdf, "PdfReader", Reader)
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.7\n")
+    code, out, err = cli("info", str(tmp_path / "a.pdf"))
+    assert "\x1b" not in err and "FORGED" in err
+    assert not any(line.startswith("govreport: FORGED") for line in err.splitlines())
