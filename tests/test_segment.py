@@ -28,7 +28,14 @@ def test_number_inside_a_name_is_not_split_off(seg):
 
 
 def test_kept_phrases_become_words(seg):
-    assert "放管服" in seg.cut("深化放管服改革", keep=["放管服"])
+    assert "六稳六保" not in seg.cut("做好六稳工作", keep=["六稳"]) and "六稳" in seg.cut("做好六稳工作", keep=["六稳"])
+
+
+def test_a_kept_phrase_never_cuts_a_dictionary_term(seg):
+    """hebei-2021 quotes “质量” once: its 高质量发展 stay whole, and so does 放管服改革."""
+    assert seg.cut("推动高质量发展", keep=["质量"]) == ["推动", "高质量发展"]
+    assert "放管服改革" in seg.cut("深化放管服改革", keep=["放管服"])
+    assert "河湖长制" in "".join(seg.cut("落实河湖长制", keep=["河湖长"])) and "湖长制" in seg.cut("落实河湖长制", keep=["河湖长"])
     assert "放管服" not in seg.cut("深化放管服改革")
 
 

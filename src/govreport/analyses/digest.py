@@ -239,7 +239,8 @@ def _trends(page: Digest, facts: Sequence[DigestFacts], terms: Sequence[str]) ->
         return
     chosen = list(terms) or rising_and_falling(facts, years)
     reports = [TrendFacts(f.info.file, f.info.region, f.info.region_code, f.info.year,
-                          {t: f.terms.get(t, f.words.counts.get(t, 0)) for t in chosen}, f.words.tokens)
+                          {t: f.words.counts.get(t, 0) for t in chosen}, f.words.tokens,
+                          {t: f.terms.get(t, f.words.counts.get(t, 0)) for t in chosen})
                for f in facts]
     page.trend = [r for r in trend(reports, chosen) if r.year is not None]
 

@@ -26,6 +26,15 @@ if TYPE_CHECKING:  # a warm, cached run never builds a document or a segmenter
 NO_WORD = re.compile(r"^[\W\d_]*$")
 # Bare Chinese numerals and ordinals ("三", "第十届" stays, "第三" goes).
 NUMERAL = re.compile(r"^第?[〇零一二两三四五六七八九十百千万亿]+$")
+# A figure written in Chinese numerals, with its unit or measure word: 五年, 一批, 三分之二, 一半,
+# 百分之三十, 多万, 余台, 多亿元 (a number, not a word). The units are the unit lexicon's.
+CN_NUMERAL = "〇零一二两三四五六七八九十百千万亿几多余半"
+MEASURE_EXTRA = ("届", "期", "级", "类", "股", "道", "点", "倍", "年", "成", "岁", "轮", "些", "方面", "大类", "月", "季", "季度", "日", "周", "天")
+# Five-year plans are words although made of numerals: 六五, 九五, 十一五, 十四五, 十五五 (not 十五,
+# which is as often fifteen).
+PLAN_WORD = re.compile(r"^(?:[六七八九]|十[一二三四五六七八九])五$")
+# Words that look like a figure but are words: 多元 (diverse), 一体 (one whole).
+NOT_FIGURES = frozenset({"多元", "多边", "一体", "一流", "一线"})
 # A quoted phrase that may become one word for its document ("放管服", "六稳", "1+8+N").
 KEEPABLE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9+]{2,8}$")
 TEXTRANK_WINDOW = 5
@@ -43,6 +52,7 @@ class KeywordRow:
     per_10k: float
     docs: int | None = None
     score: float | None = None
+    mentions: int | None = None  # with --terms: times the text holds the term, inside longer words too
 
 
 @dataclass
@@ -53,6 +63,8 @@ class WordCounts:
     counts: Counter = field(default_factory=Counter)
     tokens: int = 0
     edges: Counter = field(default_factory=Counter)
+    mentions: Counter | None = None  # counted terms only: text matches, inside longer words too
+    level: str | None = None  # the report's level (identity), to pick the reference it is weighed against
 
 
 @dataclass(frozen=True)
@@ -90,10 +102,29 @@ def keep_phrases(doc: "Document") -> set[str]:
     return {p for p in phrases if p in terms or not pattern.search(p)}
 
 
+@cache
+def _cn_figure() -> re.Pattern:
+    from govreport.rules.units import lexicon
+
+    units = sorted({*lexicon(), *MEASURE_EXTRA}, key=len, reverse=True)
+    return re.compile(rf"^[约近超逾]?[{CN_NUMERAL}]+(?:分之[{CN_NUMERAL}点]+)?"
+                      rf"(?:{'|'.join(re.escape(u) for u in units if not u.isascii())})?$")
+
+
+def is_figure(token: str) -> bool:
+    """A number in words or digits, with its unit: never a keyword (a plan like 十四五 is a word).
+
+    >>> [is_figure(t) for t in ["五年", "三分之二", "多万", "余台", "6.5GW", "十四五", "一带一路", "5G", "多元"]]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    if PLAN_WORD.match(token) or token in NOT_FIGURES:
+        return False
+    return bool(number_token().fullmatch(token) or _cn_figure().match(token) or NUMERAL.match(token))
+
+
 def is_word(token: str, options: Options) -> bool:
     return (len(token) >= options.min_len and not NO_WORD.match(token)
-            and token not in options.stopwords and not NUMERAL.match(token)
-            and not number_token().fullmatch(token))
+            and token not in options.stopwords and not is_figure(token))
 
 
 @lru_cache(maxsize=4)
@@ -131,10 +162,16 @@ def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> Wo
     if sequence is not None:
         sequence = [word for word in sequence if word in ranked]
     counts = Counter(sequence) if options.pos else Counter({word: every[word] for word in ranked})
-    result = WordCounts(doc.name, counts, _token_total(every))
+    result = WordCounts(doc.name, counts, _token_total(every), level=_level(doc))
     if options.method == "textrank":
         result.edges = _cooccurrences(sequence)
     return result
+
+
+def _level(doc: "Document") -> str | None:
+    from govreport.rules.identity import identify
+
+    return identify(doc).level
 
 
 def _token_total(every: Counter) -> int:
@@ -143,9 +180,12 @@ def _token_total(every: Counter) -> int:
 
 
 def count_terms(doc: "Document", segmenter: "Segmenter", terms: Sequence[str]) -> WordCounts:
-    """Exact occurrences of each term in the simplified text, zeros included (a text search)."""
-    counts = Counter({term: doc.text.count(term) for term in terms})
-    return WordCounts(doc.name, counts, _token_total(segmenter.count(doc.text, keep_phrases(doc))))
+    """Each term counted two ways, zeros included: as a word, by the rule `keywords` ranks with
+    (疫情 in 疫情防控 is not the word 疫情), and as a text match (mentions: it is)."""
+    every = segmenter.count(doc.text, keep_phrases(doc))
+    counts = Counter({term: every.get(term, 0) for term in terms})
+    mentions = Counter({term: doc.text.count(term) for term in terms})
+    return WordCounts(doc.name, counts, _token_total(every), mentions=mentions)
 
 
 def rank(parts: Iterable[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,
@@ -163,15 +203,21 @@ def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
     counts: Counter = Counter()
     docs: Counter = Counter()
     edges: Counter = Counter()
+    mentions: Counter | None = None
     total = parts_seen = 0
+    levels = set()
     for part in parts:
         parts_seen += 1
+        levels.add(level_group(part.level))
         counts.update(part.counts)
+        if part.mentions is not None:
+            mentions = (mentions or Counter()) + part.mentions
         docs.update(part.counts.keys() if not keep_zeros else (w for w, n in part.counts.items() if n))
         if part.edges:
             edges.update(part.edges)
         total += part.tokens
-    scores = _scores(method, counts, edges, total, docs if parts_seen > 1 else None, parts_seen)
+    scores = _scores(method, counts, edges, total, docs if parts_seen > 1 else None, parts_seen,
+                     levels.pop() if len(levels) == 1 else None)
     words = [w for w, n in counts.items() if n >= min_count or (keep_zeros and n == 0)]
     order = lambda w: (-scores[w], -counts[w], w)  # noqa: E731
     words = heapq.nsmallest(top, words, key=order) if top else sorted(words, key=order)
@@ -179,24 +225,25 @@ def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
         KeywordRow(file=file, rank=i, word=w, count=counts[w],
                    per_10k=round(counts[w] * 10000 / total, 2) if total else 0.0,
                    docs=docs[w] if several else None,
-                   score=round(scores[w], 4) if method != "freq" else None)
+                   score=round(scores[w], 4) if method != "freq" else None,
+                   mentions=mentions.get(w, 0) if mentions is not None else None)
         for i, w in enumerate(words, 1)
     ]
 
 
 def _scores(method: str, counts: Counter, edges: Counter, total: int, docs: Counter | None,
-            parts: int) -> dict[str, float]:
+            parts: int, level: str | None = None) -> dict[str, float]:
     """freq: counts; tfidf: term frequency x IDF from the inputs when there are several, from the
-    reference profile of government reports for one (a word in every report weighs nothing);
-    keyness: G2 against that profile; textrank."""
+    reference profile of government reports of the inputs' level for one (a word in every report
+    weighs nothing); keyness: G2 against that profile; textrank."""
     if method == "freq":
         return counts
     if method == "tfidf":
-        reference = profile()
+        reference = profile(level)
         n_docs, df = (parts, docs) if docs is not None else (reference.docs, reference.df)
         return {w: (n / max(total, 1)) * math.log((1 + n_docs) / (1 + df.get(w, 0))) for w, n in counts.items()}
     if method == "keyness":
-        reference = profile()
+        reference = profile(level)
         return {w: log_likelihood(n, reference.counts.get(w, 0), max(total, 1), reference.tokens)
                 for w, n in counts.items()}
     return textrank(edges, counts)
@@ -237,11 +284,23 @@ class Profile:
     counts: dict[str, int]
 
 
+LEVELS = ("national", "provincial", "local")
+
+
+def level_group(level: str | None) -> str | None:
+    """The profile a report is weighed against: national, provincial, or local (city, county)."""
+    if level is None:
+        return None
+    return level if level in ("national", "provincial") else "local"
+
+
 @cache
-def profile() -> Profile:
+def _profiles() -> dict[str, Profile]:
     import os
 
-    df, counts, header = {}, {}, {}
+    header: dict[str, int] = {}
+    df: dict[str, dict[str, int]] = {level: {} for level in LEVELS}
+    counts: dict[str, dict[str, int]] = {level: {} for level in LEVELS}
     with open(os.path.join(datafiles.DATA, "profile.tsv"), encoding="utf-8") as handle:
         for row in handle:
             if row.startswith("#"):
@@ -249,9 +308,27 @@ def profile() -> Profile:
                     name, _, value = row[1:].strip().partition("=")
                     header[name] = int(value)
                 continue
-            word, doc_freq, count = row.rstrip("\n").split("\t")
-            df[word], counts[word] = int(doc_freq), int(count)
-    return Profile(header["docs"], header["tokens"], df, counts)
+            word, *cells = row.rstrip("\n").split("\t")
+            for i, level in enumerate(LEVELS):
+                d, n = int(cells[2 * i]), int(cells[2 * i + 1])
+                if n:
+                    df[level][word], counts[level][word] = d, n
+    out = {level: Profile(header[f"docs.{level}"], header[f"tokens.{level}"], df[level], counts[level])
+           for level in LEVELS}
+    pooled_df: Counter = Counter()
+    pooled_counts: Counter = Counter()
+    for level in LEVELS:
+        pooled_df.update(df[level])
+        pooled_counts.update(counts[level])
+    out["all"] = Profile(sum(p.docs for p in out.values()), sum(p.tokens for p in out.values()),
+                         dict(pooled_df), dict(pooled_counts))
+    return out
+
+
+def profile(level: str | None = None) -> Profile:
+    """The reference of reports of one level (national, provincial, local); of all reports when the
+    level is unknown or the inputs mix levels."""
+    return _profiles()[level if level in LEVELS else "all"]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,13 @@ BACKENDS = ("auto", "jieba", "rjieba")
 # Codes joined by a hyphen, underscore or point: 5G-A, AR-E3000, PM_2.5 are one word each (the two
 # backends would otherwise cut them apart differently).
 CODE_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+(?![A-Za-z0-9])")
+# Water transfer projects are named "divert X to Y": 引江济淮, 引汉济渭, 引大济岷.
+TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}济[\u4e00-\u9fff]")
+# Towns, townships and polders jieba cuts apart (庞/口镇, 团洲/垸): the suffixes that end a place,
+# and the words ending in them that are no place of their own.
+PLACE_SUFFIX = "镇乡垸"
+NO_PLACE = frozenset("城镇 乡镇 村镇 集镇 古镇 重镇 小镇 名镇 强镇 大镇 市镇 城乡 家乡 故乡 下乡 老乡 返乡 入乡 回乡 "
+                     "异乡 水乡 全镇 全乡 各镇 各乡 该镇 该乡 本镇 本乡 每乡 每镇 乡乡 镇镇".split())
 
 
 def available(backend: str = "auto") -> str:
@@ -56,17 +63,19 @@ class Segmenter:
         self.backend = backend
         if backend == "rjieba":
             self.tokenizer = _rjieba_tokenizer()
-            self._cut = self.tokenizer.cut
+            self._raw_cut = self.tokenizer.cut
         else:
             import jieba  # ~1 s to load its dictionary: only commands that segment get here
 
             logging.getLogger("jieba").setLevel(logging.ERROR)
             self.tokenizer = jieba.Tokenizer()
             self.tokenizer.initialize()
-            self._cut = self.tokenizer.cut
+            self._raw_cut = self.tokenizer.cut
         for entry in lines("userdict.txt"):
             word, _, tag = entry.partition(" ")
             self._add(word, max(TERM_FREQ, self.tokenizer.suggest_freq(word)), tag.strip() or "n")
+        for word, freq in place_names():
+            self._add(word, freq, "ns")
         for path in userdicts:
             for word, freq, tag in read_userdict(path):
                 self._add(word, freq if freq is not None else self.tokenizer.suggest_freq(word), tag)
@@ -74,6 +83,20 @@ class Segmenter:
         # jieba's dictionary is hundreds of thousands of long-lived entries; keep the cyclic
         # garbage collector from walking them again and again while millions of tokens come and go.
         gc.freeze()
+
+    def _cut(self, text: str) -> Iterator[str]:
+        """The tokenizer's words, with town and polder names joined back (庞口镇, 团洲垸)."""
+        held = None
+        for token in self._raw_cut(text):
+            if held is not None:
+                if _joins(held, token):
+                    yield held + token
+                    held = None
+                    continue
+                yield held
+            held = token
+        if held is not None:
+            yield held
 
     def _add(self, word: str, freq: int, tag: str) -> None:
         self.tokenizer.add_word(word, freq, tag)
@@ -117,6 +140,29 @@ class Segmenter:
         return out
 
 
+def _joins(first: str, second: str) -> bool:
+    """A place name cut in two: 庞 + 口镇, 团洲 + 垸 (never 城 + 乡, 全 + 镇)."""
+    if len(first) == 1 and len(second) == 2 and second[-1] in PLACE_SUFFIX:
+        return _hanzi(first) and second not in NO_PLACE and first not in _function_chars()
+    if len(first) == 2 and len(second) == 1 and second in PLACE_SUFFIX:
+        return _hanzi(first[0]) and _hanzi(first[1]) and first + second not in NO_PLACE and first not in _function_words()
+    return False
+
+
+def _hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(lines("stopwords.txt"))
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    return frozenset(w for w in _function_words() if len(w) == 1) | frozenset("各全该本每一两几个到在和与及")
+
+
 @cache
 def segmenter(userdicts: tuple[str, ...] = (), backend: str = "jieba") -> Segmenter:
     """The process's segmenter for these user dictionaries and backend (built once: slow to load)."""
@@ -149,18 +195,68 @@ def _pieces(text: str, keep: Iterable[str]):
         yield text[last:], False
 
 
+PLACE_FREQ = 3000  # a county's full name (华容县, 高阳县) beats the cuts around it
+
+
+@cache
+def place_names() -> tuple[tuple[str, int], ...]:
+    """Every division name of the gazetteer since 1981 (华容县, 庐阳区, 克孜勒苏柯尔克孜自治州), so that a
+    report's places are words: jieba alone knows few county names. Short names (华容) are left out:
+    平和 (平和县) would cut 和平."""
+    from govreport.rules.gazetteer import regions
+
+    return tuple((name, PLACE_FREQ) for name in dict.fromkeys(region.name for region in regions()))
+
+
+@cache
+def _bundled_terms() -> frozenset[str]:
+    return frozenset(entry.partition(" ")[0] for entry in lines("userdict.txt"))
+
+
+@cache
+def _terms_by_first() -> tuple[dict[str, tuple[str, ...]], int]:
+    """Bundled terms grouped by first character, and the longest term's length."""
+    groups: dict[str, list[str]] = {}
+    for term in _bundled_terms():
+        groups.setdefault(term[0], []).append(term)
+    return {ch: tuple(ts) for ch, ts in groups.items()}, max(map(len, _bundled_terms()), default=1)
+
+
+def _crossing_term(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A bundled term that the span [start, end) would cut apart (it overlaps the span and is not
+    inside it: 高质量发展 around 质量), as (term start, term end); None if the span cuts none."""
+    groups, longest = _terms_by_first()
+    for at in range(max(0, start - longest + 1), end):
+        for term in groups.get(text[at], ()):
+            stop = at + len(term)
+            if stop > start and not (start <= at and stop <= end) and text.startswith(term, at):
+                return at, stop
+    return None
+
+
 def _protected_spans(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:
     """Leftmost-longest, non-overlapping spans of numbers and kept phrases.
 
     Phrases are found with str.find: a regex alternation of a hundred phrases is ten times slower.
     """
-    spans = [(m.start(), m.end()) for m in number_token().finditer(text)]
+    spans = []
+    for match in number_token().finditer(text):  # 900多万个体工商户: the number gives up 个 to the term
+        start, end = match.span()
+        crossing = _crossing_term(text, start, end)
+        if crossing is not None:
+            if crossing[0] <= start:  # 中国制造2025: the term holds the number
+                continue
+            end = crossing[0]
+        spans.append((start, end))
     spans += [(m.start(), m.end()) for m in CODE_TOKEN.finditer(text)]
+    spans += [(m.start(), m.end()) for m in TRANSFER.finditer(text)]
     for phrase in set(keep):
         at = text.find(phrase)
         while at >= 0:
-            spans.append((at, at + len(phrase)))
-            at = text.find(phrase, at + len(phrase))
+            end = at + len(phrase)
+            if _crossing_term(text, at, end) is None:  # “质量” never cuts 高质量发展 apart
+                spans.append((at, end))
+            at = text.find(phrase, end)
     spans.sort(key=lambda span: (span[0], -span[1]))
     kept, reached = [], 0
     for start, end in spans:

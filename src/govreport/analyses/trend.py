@@ -20,6 +20,7 @@ class TrendFacts:
     year: int | None
     counts: dict[str, int]
     tokens: int
+    mentions: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -28,21 +29,23 @@ class TrendRow:
     region: str | None  # empty when the years are taken over all regions
     region_code: str | None  # regions are grouped by code (GB/T 2260); a report of unknown region alone
     year: int | None
-    count: int
+    count: int  # as a word, the rule keywords and compare rank by (疫情 in 疫情防控 is not counted)
+    mentions: int  # anywhere in the text, inside longer words too
     tokens: int
-    per_10k: float
+    per_10k: float  # of count
     docs: int
 
 
 def trend_facts(doc, terms: tuple[str, ...], backend: str = "jieba") -> TrendFacts:
     counted = KeywordTask(Options(), terms=terms, backend=backend)(doc)
     who = identify(doc)
-    return TrendFacts(doc.name, who.region, who.region_code, who.year, dict(counted.counts), counted.tokens)
+    return TrendFacts(doc.name, who.region, who.region_code, who.year, dict(counted.counts), counted.tokens,
+                      dict(counted.mentions or {}))
 
 
 def trend(reports: Iterable[TrendFacts], terms: Sequence[str], *, by_region: bool = False) -> list[TrendRow]:
     """One row per term and year (and region), in term order, then by region and year."""
-    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])  # count, tokens, docs
+    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # count, tokens, docs, mentions
     names: dict[str | None, tuple[str | None, str | None]] = {None: (None, None)}
     for facts in reports:
         where = unit_key(facts.region_code, facts.file) if by_region else None
@@ -53,8 +56,10 @@ def trend(reports: Iterable[TrendFacts], terms: Sequence[str], *, by_region: boo
             cell[0] += facts.counts.get(term, 0)
             cell[1] += facts.tokens
             cell[2] += 1
-    rows = [TrendRow(term, *names[where], year, count, tokens, round(count * 10000 / tokens, 2) if tokens else 0.0, docs)
-            for (term, where, year), (count, tokens, docs) in totals.items()]
+            cell[3] += (facts.mentions or {}).get(term, 0)
+    rows = [TrendRow(term, *names[where], year, count, mentions, tokens,
+                     round(count * 10000 / tokens, 2) if tokens else 0.0, docs)
+            for (term, where, year), (count, tokens, docs, mentions) in totals.items()]
     order = {term: i for i, term in enumerate(terms)}
     return sorted(rows, key=lambda r: (order[r.term], str(r.region or ""), r.year if r.year is not None else -1))
 

@@ -43,7 +43,7 @@ def keywords(
     method: Annotated[str, typer.Option("--method", "-m", help="freq; keyness or tfidf (against a profile of real reports); textrank.")] = "freq",
     by_doc: Annotated[bool, typer.Option("--by-doc", help="One list per input, with a file column.")] = False,
     terms: Annotated[Optional[str], typer.Option(
-        "--terms", help="Count exactly these comma-separated terms, zeros included (a text search).")] = None,
+        "--terms", help="Count these comma-separated terms, zeros included: count as a word (the ranking's rule), mentions anywhere in the text.")] = None,
     segmenter: SegmenterOption = "auto",
     fmt: FormatOption = None,
     no_header: NoHeader = False,
@@ -73,7 +73,7 @@ def keywords(
     several = len(batch.paths) > 1
     rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
                    several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)
-    fields = (["file"] if by_doc else []) + ["rank", "word", "count", "per_10k"]
+    fields = (["file"] if by_doc else []) + ["rank", "word", "count"] + (["mentions"] if wanted else []) + ["per_10k"]
     fields += ["docs"] if several and not by_doc else []
     fields += ["score"] if method != "freq" else []
     from govreport.output.render import View
