@@ -125,10 +125,53 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The script results are shown in (--script, or GOVREPORT_SCRIPT): analysis runs on simplified text.
+SCRIPT_CHOICES = ("simplified", "traditional", "hk", "tw")
+_script = {"value": os.environ.get("GOVREPORT_SCRIPT", "simplified")}
+# Fields never converted: file names and paths are the user's own; the others are codes.
+KEEP_AS_IS = frozenset({"file", "path", "source", "files"})
+
+
+def _set_script(value: str | None) -> str | None:
+    if value is None:
+        return value
+    if value not in SCRIPT_CHOICES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(SCRIPT_CHOICES)}", param_hint="--script")
+    _script["value"] = value
+    return value
+
+
+ScriptOption = Annotated[Optional[str], typer.Option(
+    "--script", callback=_set_script, help="Show results in simplified (default), traditional, hk or tw characters.",
+    show_default=False)]
+
+
+def in_script(rows):
+    """Rows with their Chinese text in the chosen script (file names untouched)."""
+    script = _script["value"]
+    if script == "simplified":
+        return rows
+    import dataclasses
+
+    from govreport.document.simplify import to_script
+
+    def convert(row):
+        if not dataclasses.is_dataclass(row):
+            return row
+        changes = {f.name: to_script(value, script) for f in dataclasses.fields(row)
+                   if f.name not in KEEP_AS_IS and isinstance(value := getattr(row, f.name), str) and not value.isascii()}
+        return dataclasses.replace(row, **changes) if changes else row
+
+    return [convert(row) for row in rows] if isinstance(rows, list) else (convert(row) for row in rows)
+
+
 @app.callback()
 def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+                                                help="Print the version and exit.")] = False,
+          script: ScriptOption = None) -> None:
     """Read Chinese government work reports: keywords, targets and slogans, as tables or TSV."""
+    if script is None:  # each run starts from the default (a test runs many in one process)
+        _script["value"] = os.environ.get("GOVREPORT_SCRIPT", "simplified")
 
 
 def warn(message: str) -> None:
@@ -243,7 +286,7 @@ def emit(rows, fields, fmt: Format | None, no_header: bool, view=None) -> None:
     from govreport.output.render import render
 
     with quiet_pipe():
-        render(rows, fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
+        render(in_script(rows), fields, fmt=fmt.value if fmt else None, header=not no_header, view=view)
 
 
 def deliver(rows, fields, run: Run, view=None, *, inputs=(), labels=None, value_labels=None) -> None:
@@ -258,7 +301,7 @@ def deliver(rows, fields, run: Run, view=None, *, inputs=(), labels=None, value_
     try:
         fmt = format_for(run.output, run.fmt.value if run.fmt else None)
         refuse_to_overwrite(run.output, [p for p in inputs if isinstance(p, str)])
-        count = write(rows, fields, run.output, fmt, header=not run.no_header, bom=run.bom, labels=labels,
+        count = write(in_script(rows), fields, run.output, fmt, header=not run.no_header, bom=run.bom, labels=labels,
                       value_labels=value_labels)
     except ExportError as err:
         warn(str(err))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govreport.commands.common import (
+    ScriptOption,
     BomOption,
     OutputOption,
     ExcludeOption,
@@ -26,6 +27,7 @@ def info(
     inputs: Inputs = None,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ScriptOption,
     ExcludeOption,
     EncodingOption,
     FormatOption,
@@ -47,6 +48,7 @@ def keywords(
     segmenter: SegmenterOption = "auto",
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

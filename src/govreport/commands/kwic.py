@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ScriptOption,
     ExcludeOption,
     EncodingOption,
     FormatOption,
@@ -31,6 +32,7 @@ def kwic(
     regex: Annotated[bool, typer.Option("--regex", "-r", help="TERM is a Python regular expression.")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ScriptOption,
     ExcludeOption,
     EncodingOption,
     FormatOption,
@@ -29,6 +30,7 @@ def outline(
     level: Annotated[int, typer.Option("--level", "-l", min=1, max=4, help="Deepest level shown (1-4).")] = 4,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

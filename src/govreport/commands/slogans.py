@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ScriptOption,
     ExcludeOption,
     EncodingOption,
     FormatOption,
@@ -41,6 +42,7 @@ def slogans(
     by_doc: Annotated[bool, typer.Option("--by-doc", help="One list per input, with a file column.")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from govreport.commands.common import (
+    ScriptOption,
     BomOption,
     OutputOption,
     deliver,
@@ -60,6 +61,7 @@ def targets(
                             "whether the panel kept it (the surest, then the 主要预期目标 sentence's, then the first).")] = False,
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from govreport.commands.common import (
+    ScriptOption,
     ExcludeOption,
     EncodingOption,
     FormatOption,
@@ -36,6 +37,7 @@ def trend(
     segmenter: SegmenterOption = "auto",
     fmt: FormatOption = None,
     no_header: NoHeader = False,
+    script: ScriptOption = None,
     encoding: EncodingOption = None,
     jobs: JobsOption = None,
     no_cache: NoCache = False,

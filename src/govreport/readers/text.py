@@ -15,7 +15,9 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+# Big5 as Windows writes it (cp950: 裏, 恒, 碁, €) and as Hong Kong does (Big5-HKSCS: 衞, 枱, 綫) are
+# supersets of Big5: tried after it, and kept only where they read the bytes differently.
+CANDIDATES = ("gb18030", "big5", "cp950", "big5hkscs", "utf_16_le", "utf_16_be")
 ENCODING_HINT = "try --encoding"
 TIE = 0.02  # readability scores this close are settled by charset-normalizer
 # Control characters other than tab, newlines and form feed: many of them mean binary data.
@@ -113,7 +115,12 @@ def _decode_as(data: bytes, name: str, codec: str) -> str:
 
 def _best_guess(data: bytes, name: str) -> str:
     """Among the codecs that decode the bytes, the one whose text reads most like a report."""
-    texts = {codec: data.decode(codec) for codec in CANDIDATES if _decodes(data, codec)}
+    texts: dict[str, str] = {}
+    for codec in CANDIDATES:
+        if _decodes(data, codec):
+            text = data.decode(codec)
+            if text not in texts.values():  # a superset that reads the bytes alike adds nothing
+                texts[codec] = text
     if not texts:
         if b"\x00" in data:
             raise InputError(name, "binary file, not a text report")
