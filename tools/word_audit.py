@@ -34,7 +34,6 @@ def main(folders):
         name = Path(path).parent.name + "/" + Path(path).stem
         keep = kw.keep_phrases(doc)
         spans = _protected_spans(doc.text, keep)
-        starts = {s for s, _ in spans}
         for term in terms:
             at = doc.text.find(term)
             while at >= 0:
@@ -47,7 +46,6 @@ def main(folders):
             for row in kw.rank([part], method=method, top=100):
                 if SUSPECT.search(row.word):
                     suspects[row.word].add(name)
-        del starts
     for word, where in sorted(suspects.items(), key=lambda item: -len(item[1])):
         print(f"suspect\t{word}\t{len(where)}\t{' '.join(sorted(where)[:4])}")
     for term, where in sorted(cuts.items(), key=lambda item: -len(item[1])):
