@@ -67,3 +67,10 @@ def test_a_converted_report_gives_the_same_figures_and_words(config):
         assert keys[0] == keys[1]
         tops = [[(r.word, r.count) for r in kw.rank([kw.count_words(d, seg, options)], top=50)] for d in docs]
         assert tops[0] == tops[1]
+
+
+def test_mainland_lines_with_characters_variants_share_are_left_alone():
+    from govreport.document.simplify import needs_conversion
+
+    assert not needs_conversion("农户增收，才能吃上饭") and not needs_conversion("成效显著，著名品牌")
+    assert needs_conversion("醫療衞生") and needs_conversion("衞生")

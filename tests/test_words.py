@@ -91,3 +91,27 @@ def test_each_level_has_its_own_reference():
     national, local = profile("national"), profile("local")
     share = lambda p, w: p.counts.get(w, 0) / p.tokens  # noqa: E731
     assert share(national, "我国") > 3 * share(local, "我国")
+
+
+@needs_shared
+def test_no_quoted_phrase_cuts_a_bundled_term_in_any_report():
+    """tools/word_audit.py's first measure, on every report of ../shared: 15 reports had a term cut."""
+    from govreport import load_document
+    from govreport.analyses.keywords import keep_phrases
+    from govreport.analyses.segment import _protected_spans, bundled_terms
+    from govreport.readers.sources import read
+
+    cut = []
+    paths = sorted(SHARED.glob("**/*.txt"))
+    assert len(paths) > 80
+    for path in paths:
+        doc = load_document(read(str(path)))
+        spans = _protected_spans(doc.text, keep_phrases(doc))
+        for term in bundled_terms():
+            at = doc.text.find(term)
+            while at >= 0:
+                end = at + len(term)
+                if any(s < end and e > at and not (s <= at and e >= end) for s, e in spans):
+                    cut.append((path.name, term))
+                at = doc.text.find(term, end)
+    assert not cut, cut[:5]

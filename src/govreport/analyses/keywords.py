@@ -91,7 +91,9 @@ def load_stopwords(paths: Iterable[str] = ()) -> frozenset[str]:
 
 @cache
 def _terms() -> tuple[frozenset[str], re.Pattern]:
-    terms = frozenset(entry.split()[0] for entry in lines("userdict.txt"))
+    from govreport.analyses.segment import bundled_terms  # the module is light: jieba loads in Segmenter
+
+    terms = bundled_terms()
     return terms, re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
 
 

@@ -23,6 +23,7 @@ TRANSFER = re.compile(r"引[\u4e00-\u9fff]{1,2}济[\u4e00-\u9fff]")
 # Towns, townships and polders jieba cuts apart (庞/口镇, 团洲/垸): the suffixes that end a place,
 # and the words ending in them that are no place of their own.
 PLACE_SUFFIX = "镇乡垸"
+_PLACE_ENDS = frozenset(PLACE_SUFFIX)
 NO_PLACE = frozenset("城镇 乡镇 村镇 集镇 古镇 重镇 小镇 名镇 强镇 大镇 市镇 城乡 家乡 故乡 下乡 老乡 返乡 入乡 回乡 "
                      "异乡 水乡 全镇 全乡 各镇 各乡 该镇 该乡 本镇 本乡 每乡 每镇 乡乡 镇镇".split())
 
@@ -84,8 +85,13 @@ class Segmenter:
         # garbage collector from walking them again and again while millions of tokens come and go.
         gc.freeze()
 
-    def _cut(self, text: str) -> Iterator[str]:
+    def _cut(self, text: str) -> Iterable[str]:
         """The tokenizer's words, with town and polder names joined back (庞口镇, 团洲垸)."""
+        if _PLACE_ENDS.isdisjoint(text):
+            return self._raw_cut(text)  # most pieces: nothing to join, no per-token Python
+        return self._joined(text)
+
+    def _joined(self, text: str) -> Iterator[str]:
         held = None
         for token in self._raw_cut(text):
             if held is not None:
@@ -209,7 +215,8 @@ def place_names() -> tuple[tuple[str, int], ...]:
 
 
 @cache
-def _bundled_terms() -> frozenset[str]:
+def bundled_terms() -> frozenset[str]:
+    """The words of data/userdict.txt (without their POS tags)."""
     return frozenset(entry.partition(" ")[0] for entry in lines("userdict.txt"))
 
 
@@ -217,9 +224,9 @@ def _bundled_terms() -> frozenset[str]:
 def _terms_by_first() -> tuple[dict[str, tuple[str, ...]], int]:
     """Bundled terms grouped by first character, and the longest term's length."""
     groups: dict[str, list[str]] = {}
-    for term in _bundled_terms():
+    for term in bundled_terms():
         groups.setdefault(term[0], []).append(term)
-    return {ch: tuple(ts) for ch, ts in groups.items()}, max(map(len, _bundled_terms()), default=1)
+    return {ch: tuple(ts) for ch, ts in groups.items()}, max(map(len, bundled_terms()), default=1)
 
 
 def _crossing_term(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ DEFAULT_TYPES = ("formula", "slogan", "policy", "model", "event")
 # name: a ship, spacecraft, typhoon, machine, variety or film ("嫦娥六号", “梦想”号, 台风“杜苏芮”);
 # title: a title in 《》 (a law, treaty, plan, book or film); word: an everyday word in scare quotes
 # (更有“质量”、更有“温度”). None of them is a slogan a journalist would quote: hidden unless asked for.
-NAME_END = re.compile(r"[号]$")
+NAME_END = re.compile(r"号$")
 NAME_AFTER = re.compile(r"^(?:号|轮|舰|艇|卫星|飞船|探测器|列车|动车组|盾构机|牌(?!子))")
 NAME_BEFORE = re.compile(r"(?:台风|热带风暴|盾构机|掘进机|品种|电影|影片|动画片|纪录片|电视剧|舞剧|歌剧|话剧|"
                          r"吉祥物|机器人|大模型|卫星|飞船|舰|号称)$")
@@ -42,8 +42,9 @@ POLICY_END = re.compile(
     r"示范[村区县市镇园]|达标[区县市]|先进[县区市单位]|[村县区市]\([^)]*\)|[县区市]（[^）]*）)$")
 # What follows a quote: “放管服”改革, “登顶太行”计划, “万人助万企”活动.
 POLICY_AFTER = re.compile(r"^(?:活动|行动|计划|工程|改革|政策|称号|荣誉|奖|评选|试点|专项|示范|创建)")
-# Unquoted formulas: "要做到四个坚持：", "培育四大工程。" — a numeral, 个/大, a two-hanzi
-# concept, then a boundary (punctuation or 的/和/与/及/等), so "四个区第一" and "八个方面工作" stay out.
+# Unquoted formulas: "要做到四个坚持：", "培育四大工程。", "十大专项行动", "三条控制线" — a numeral, 个
+# and a two-hanzi concept, 大 and two to four, 项/条 and two or three, then a boundary (punctuation
+# or 的/和/与/及/等), so "四个区第一" and "八个方面工作" stay out.
 UNQUOTED_FORMULA = re.compile(
     r"(?<![一二两三四五六七八九十第])(?:(?:[两三四五六七八九十]个)(?P<tail>[\u4e00-\u9fff]{2})"
     r"|(?:[三四五六七八九十]大)(?P<big>[\u4e00-\u9fff]{2,4}?)"
@@ -218,26 +219,12 @@ def count_mentions(text: str, phrase: str, longer: Sequence[str] = (), follow: s
     >>> count_mentions("稳增长“21”条，21个先行区，21条措施", "21", follow="条")
     2
     """
-    covered = []
-    for other in longer:
-        at = text.find(other)
-        while at >= 0:
-            covered.append((at, at + len(other)))
-            at = text.find(other, at + 1)
-    alnum_start, alnum_end = phrase[:1].isascii() and phrase[:1].isalnum(), phrase[-1:].isascii() and phrase[-1:].isalnum()
-    count, at = 0, text.find(phrase)
-    while at >= 0:
-        end = at + len(phrase)
-        clear = not (alnum_start and at > 0 and text[at - 1].isascii() and (text[at - 1].isalnum() or text[at - 1] == "."))
-        clear = clear and not (alnum_end and end < len(text) and text[end].isascii()
-                               and (text[end].isalnum() or (text[end] == "." and text[end + 1:end + 2].isdigit())))
-        if clear and follow is not None:
-            rest = text[end:end + 2].lstrip("”’」』\"")
-            clear = rest[:1] != "" and rest[:1] in follow
-        if clear and not any(s <= at and end <= e for s, e in covered):
-            count += 1
-        at = text.find(phrase, at + 1)
-    return count
+    covered = [(m.start(), m.end()) for other in longer for m in re.finditer(re.escape(other), text)]
+    edge_start = r"(?<![A-Za-z0-9.])" if phrase[:1].isascii() and phrase[:1].isalnum() else ""
+    edge_end = r"(?![A-Za-z0-9]|\.\d)" if phrase[-1:].isascii() and phrase[-1:].isalnum() else ""
+    after = rf"(?=[”’」』\"]?[{re.escape(follow)}])" if follow else ""
+    pattern = re.compile(edge_start + re.escape(phrase) + edge_end + after)
+    return sum(1 for m in pattern.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in covered))
 
 
 def unquoted_formulas(doc: Document) -> list[PhraseStats]:

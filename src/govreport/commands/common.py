@@ -129,7 +129,7 @@ def _version(value: bool) -> None:
 SCRIPT_CHOICES = ("simplified", "traditional", "hk", "tw")
 _script = {"value": os.environ.get("GOVREPORT_SCRIPT", "simplified")}
 # Fields never converted: file names and paths are the user's own; the others are codes.
-KEEP_AS_IS = frozenset({"file", "path", "source", "files"})
+KEEP_AS_IS = frozenset({"file", "path"})
 
 
 def _set_script(value: str | None) -> str | None:

@@ -1,11 +1,12 @@
-"""Traditional -> simplified with OpenCC t2s, only for lines that need it, plus known fixes."""
+"""Traditional -> simplified with OpenCC (tw2s, then hk2s), only for lines that need it, plus known
+fixes; and simplified results back to the reader's script."""
 
 from __future__ import annotations
 
 import os
 from functools import cache
 
-from govreport.datafiles import table
+from govreport.datafiles import common_hanzi, table
 
 
 @cache
@@ -17,40 +18,31 @@ def _converters():
     return opencc.OpenCC("hk2s"), opencc.OpenCC("tw2s")
 
 
-def _variant_chars() -> set[str]:
-    """Hong Kong and Taiwan variant characters (衞, 敍, 枱): a line holding one needs converting
-    although t2s alone would leave it as it is."""
+def _changed_chars(dictionary: str) -> set[str]:
+    """Single characters an OpenCC dictionary always changes (not among its own results)."""
     import opencc
 
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", dictionary)
     chars = set()
-    for name in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
-        path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
-        if not os.path.exists(path):
-            continue
+    if os.path.exists(path):
         with open(path, encoding="utf-8") as handle:
             for row in handle:
                 key, _, values = row.rstrip("\n").partition("\t")
-                if len(key) == 1 and key not in values.split() and key != "著":  # 著 is simplified too (显著)
+                if len(key) == 1 and key not in values.split():
                     chars.add(key)
     return chars
 
 
 @cache
 def traditional_chars() -> frozenset[str]:
-    """Characters t2s always changes; a line without any is left alone (most reports).
+    """Characters t2s always changes, and the Hong Kong and Taiwan variants (衞, 敍, 枱) hk2s and tw2s
+    change; a line without any is left alone (most reports). Variants that mainland text uses too
+    (著 in 显著, 户, 吃, 才: common hanzi of jieba's simplified dictionary) are no trigger.
 
     A set test (`isdisjoint`) is about five times faster than a character-class regex here.
     """
-    import opencc
-
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
-    chars = []
-    with open(path, encoding="utf-8") as handle:
-        for row in handle:
-            key, _, values = row.rstrip("\n").partition("\t")
-            if len(key) == 1 and key not in values.split():
-                chars.append(key)
-    return frozenset(chars) | _variant_chars()
+    variants = _changed_chars("HKVariantsRev.txt") | _changed_chars("TWVariantsRev.txt")
+    return frozenset(_changed_chars("TSCharacters.txt") | (variants - common_hanzi()))
 
 
 @cache
