@@ -431,3 +431,14 @@ def test_pypdfs_warnings_reach_stderr_escaped(cli, tmp_path, monkeypatch):
     code, out, err = cli("info", str(tmp_path / "a.pdf"))
     assert "\x1b" not in err and "FORGED" in err
     assert not any(line.startswith("govreport: FORGED") for line in err.splitlines())
+
+
+def test_cache_megabytes_and_the_hits_and_misses_cache_info_shows(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVREPORT_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setenv("GOVREPORT_CACHE_MB", "2")
+    assert cli("info", str(SEED))[0] == 0 and cli("info", str(SEED))[0] == 0
+    code, out, _ = cli("cache", "info")
+    row = tsv(out)[0]
+    assert row["limit"] == str(2 * 1024 * 1024) and row["hits"] == "1" and row["misses"] == "1"
+    cli("cache", "clear")
+    assert tsv(cli("cache", "info")[1])[0]["hits"] == "0"

@@ -79,6 +79,8 @@ def test_the_cache_drops_the_least_recently_used(tmp_path):
              for name in ("old", "a", "b", "c", "d")}
     for name in ("old", "a", "b", "c"):
         store.put(name, texts[name])
+    time.sleep(0.01)
+    store._since = time.time()  # those four were an earlier run's: this run may evict them
     store.limit = store.info().bytes + 10  # room for these four, not five
     assert store.get("old") == texts["old"]
     store.evict()  # marks "old" used after a, b and c
@@ -93,9 +95,14 @@ def test_the_cache_keeps_to_its_size_and_clear_mends_a_broken_file(cli, tmp_path
     monkeypatch.setenv("GOVREPORT_CACHE_SIZE", "0.004")  # megabytes
     for i in range(80):
         (tmp_path / f"r{i}.txt").write_text(GOOD + f"第{i}条。" * 50, encoding="utf-8")
-    assert cli("kwic", "地区", str(tmp_path))[0] == 0
+    code, _, err = cli("kwic", "地区", str(tmp_path))
+    info = Cache.open(tmp_path).info()  # a run never evicts its own entries: it grows past, and says so
+    assert code == 0 and info.entries == 80 and info.bytes > info.limit and "past its limit" in err
+    code, _, err = cli("kwic", "发展", str(tmp_path))  # the next run evicts the last run's
     info = Cache.open(tmp_path).info()
-    assert info.bytes <= info.limit and 0 < info.entries < 80
+    assert code == 0 and 80 <= info.entries < 160 and info.misses == 160 and info.hits == 0
+    code, _, err = cli("kwic", "发展", str(tmp_path))
+    assert Cache.open(tmp_path).info().hits == 80 and "past its limit" not in err
     (tmp_path / "cache.sqlite3").write_bytes(b"junk" * 1000)
     code, _, err = cli("cache", "clear")
     assert code == 0 and "removed" in err

@@ -19,7 +19,8 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.command("info")
 def cache_info(fmt: FormatOption = None, no_header: NoHeader = False) -> None:
-    """Where the cache lives, how many documents it holds and its size in bytes.
+    """Where the cache lives, how many results it holds, its size and limit in bytes, and the hits
+    and misses of all runs since it was made (or last cleared).
 
     Example: govreport cache info
     """
@@ -30,7 +31,7 @@ def cache_info(fmt: FormatOption = None, no_header: NoHeader = False) -> None:
         warn(f"{cache_dir()}: the cache cannot be opened (set GOVREPORT_CACHE_DIR to a writable folder)")
         raise typer.Exit(ExitCode.INPUT_FAILED)
     info = store.info()
-    emit([info], ["path", "entries", "bytes", "limit"], fmt, no_header)
+    emit([info], ["path", "entries", "bytes", "limit", "hits", "misses"], fmt, no_header)
 
 
 @cache_app.command("clear")

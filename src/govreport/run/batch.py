@@ -120,6 +120,9 @@ class Batch:
             self._stop(gently=finished)
             if self.cache is not None:
                 self.cache.evict()
+                for notice in self.cache.notices:
+                    self._on_notice(notice)
+                self.cache.notices.clear()
 
     def _start(self, path, fingerprint: str) -> "Job | InputError | None":
         """A job for one input; None for a copy of an input already read (said once)."""
@@ -141,7 +144,10 @@ class Batch:
         if self.cache:  # the result depends on a --meta row and the file name (a last-resort cue) too
             entry = cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
         if entry and (hit := self.cache.get(entry)) is not None:
+            self.cache.count(hit=True)
             return Job(source, None, result=self.task.rename(hit, source.name))
+        if entry:
+            self.cache.count(hit=False)
         job = Job(source, entry)
         if self.jobs == 1:
             job.result = work(self.task, source, self.encoding)

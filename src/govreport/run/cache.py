@@ -31,9 +31,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Written in the database header (PRAGMA application_id): a cache.sqlite3 without it, holding tables
 # that are not ours, belongs to another program and is never touched.
 APPLICATION_ID = 0x47565250  # "GVRP"
-OUR_TABLES = {TABLE, "results"}  # "results": the pickles of an older version, dropped
+STATS = "stats"  # hits and misses since the cache was made
+STATS_SCHEMA = f"CREATE TABLE IF NOT EXISTS {STATS} (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+OUR_TABLES = {TABLE, STATS, "results"}  # "results": the pickles of an older version, dropped
 MAX_ENTRY = 64 * 1024 * 1024  # bytes an entry may inflate to; past that it is a miss (a zlib bomb)
-DEFAULT_SIZE_MB = 512  # GOVREPORT_CACHE_SIZE (megabytes) changes it
+DEFAULT_SIZE_MB = 512  # GOVREPORT_CACHE_MB (or its older name GOVREPORT_CACHE_SIZE) changes it
 EVICT_EVERY = 64  # puts between two checks of the size
 # The row types a cached result may hold: class name -> module. Nothing else is ever built.
 ROW_TYPES = {
@@ -64,6 +66,8 @@ class CacheInfo:
     entries: int
     bytes: int
     limit: int
+    hits: int = 0  # results read from the cache since it was made
+    misses: int = 0  # results computed because the cache had none
 
 
 class Cache:
@@ -74,6 +78,9 @@ class Cache:
         self.limit = _limit()
         self._puts = 0
         self._hits: list[str] = []
+        self._since = time.time()  # entries used or written since then are this run's: never evicted
+        self._counted = {"hits": 0, "misses": 0}  # this run's, not yet added to the stats table
+        self.notices: list[str] = []  # said once on stderr by the run (the cache grew past its limit)
         self._damaged = False
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
@@ -85,6 +92,7 @@ class Cache:
         # A cache may lose its last entries to a power cut, never its consistency: no fsync a commit.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(SCHEMA)
+        self._db.execute(STATS_SCHEMA)
         self._db.execute(f"PRAGMA application_id={APPLICATION_ID}")
         self._db.execute("DROP TABLE IF EXISTS results")  # the pickles of an older version
 
@@ -96,6 +104,10 @@ class Cache:
         columns = {table: {row[1] for row in self._db.execute(f'PRAGMA table_info("{table}")')}
                    for table in tables & OUR_TABLES}
         return tables <= OUR_TABLES and all(found <= {"key", "value", "used"} for found in columns.values())
+
+    def count(self, hit: bool) -> None:
+        """One lookup of a run: a hit or a miss, for `cache info`."""
+        self._counted["hits" if hit else "misses"] += 1
 
     @classmethod
     def open(cls, directory: Path | None = None) -> "Cache | None":
@@ -175,11 +187,14 @@ class Cache:
 
     def _touch(self) -> None:
         hits, self._hits = self._hits, []
-        if hits:
+        counted, self._counted = self._counted, {"hits": 0, "misses": 0}
+        if hits or any(counted.values()):
             now = time.time()
             try:
                 self._db.execute("BEGIN")
                 self._db.executemany(f"UPDATE {TABLE} SET used = ? WHERE key = ?", ((now, name) for name in hits))
+                self._db.executemany(f"INSERT INTO {STATS} VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = value + ?",
+                                     ((name, n, n) for name, n in counted.items() if n))
                 self._db.execute("COMMIT")
             except sqlite3.Error:
                 if self._db.in_transaction:
@@ -187,26 +202,36 @@ class Cache:
                 raise
 
     def _evict(self) -> int:
+        """Least recently used first, but never an entry this run used or wrote: a run bigger than the
+        cache would otherwise evict its own entries and find nothing warm next time. Such a run
+        lets the cache grow past its limit, and says so once."""
         total = self._db.execute(f"SELECT COALESCE(SUM(LENGTH(value)), 0) FROM {TABLE}").fetchone()[0]
         if total <= self.limit:
             return 0
         dropped, target = 0, self.limit * 0.9
-        for entry, size in self._db.execute(f"SELECT key, LENGTH(value) FROM {TABLE} ORDER BY used").fetchall():
+        older = self._db.execute(f"SELECT key, LENGTH(value) FROM {TABLE} WHERE used < ? ORDER BY used",
+                                 (self._since,)).fetchall()
+        for entry, size in older:
             if total <= target:
                 break
             self._db.execute(f"DELETE FROM {TABLE} WHERE key = ?", (entry,))
             total -= size
             dropped += 1
+        if total > self.limit and not self.notices:
+            self.notices.append(f"the cache holds {total / 2**20:.1f} MB of this run's results, past its limit of "
+                                f"{self.limit / 2**20:.1f} MB: kept, so a rerun is warm (GOVREPORT_CACHE_MB sets the limit)")
         return dropped
 
     def info(self) -> CacheInfo:
         entries, size = self._db.execute(f"SELECT COUNT(*), COALESCE(SUM(LENGTH(value)), 0) FROM {TABLE}").fetchone()
-        return CacheInfo(str(self.path), entries, size, self.limit)
+        stats = dict(self._db.execute(f"SELECT key, value FROM {STATS}").fetchall())
+        return CacheInfo(str(self.path), entries, size, self.limit, stats.get("hits", 0), stats.get("misses", 0))
 
     def clear(self) -> int:
         try:
             entries = self.info().entries
             self._db.execute(f"DELETE FROM {TABLE}")
+            self._db.execute(f"DELETE FROM {STATS}")
             self._db.execute("VACUUM")
         except sqlite3.DatabaseError:  # damaged pages: the file goes, an empty one takes its place
             self.renew()
@@ -222,9 +247,10 @@ class ForeignDatabase(sqlite3.Error):
 
 
 def _limit() -> int:
-    """GOVREPORT_CACHE_SIZE in megabytes; anything but a finite number from 0 up keeps the default."""
+    """GOVREPORT_CACHE_MB (or GOVREPORT_CACHE_SIZE) in megabytes; anything but a finite number from 0
+    up keeps the default."""
     try:
-        size = float(os.environ.get("GOVREPORT_CACHE_SIZE", DEFAULT_SIZE_MB))
+        size = float(os.environ.get("GOVREPORT_CACHE_MB") or os.environ.get("GOVREPORT_CACHE_SIZE") or DEFAULT_SIZE_MB)
     except ValueError:
         size = DEFAULT_SIZE_MB
     if not math.isfinite(size) or size < 0:
