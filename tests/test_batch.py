@@ -76,11 +76,11 @@ def test_a_broken_cache_file_never_stops_the_work(cli, tmp_path, monkeypatch):
 
 
 def test_cache_info_and_clear(cli):
-    cli("targets", str(SEED))
+    cli("targets", str(SEED))  # one report's facts, kept in two parts: its info and its figures
     rows = tsv(cli("cache", "info")[1])
-    assert rows[0]["entries"] == "1"
+    assert rows[0]["entries"] == "2"
     code, _, err = cli("cache", "clear")
-    assert code == 0 and "removed 1" in err
+    assert code == 0 and "removed 2" in err
     assert tsv(cli("cache", "info")[1])[0]["entries"] == "0"
 
 
@@ -141,3 +141,21 @@ def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stderr", screen)
     loud = common.load([folder], RowsTask(extract), common.Run(jobs=1, no_cache=True))
     assert isinstance(loud, common.WithProgress) and len(list(loud)) == 9
+
+
+def test_info_after_targets_is_a_cache_read_and_says_the_same(cli, monkeypatch):
+    """targets, info, targets --panel and review share one analysis of each report."""
+    from govreport.analyses import targets
+
+    _, cold_info, _ = cli("info", "--no-cache", str(SEED))
+    _, cold_rows, _ = cli("targets", "--no-cache", str(SEED))
+    assert cli("targets", str(SEED))[1] == cold_rows
+
+    def no_extraction(doc):
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(targets, "extract", no_extraction)
+    code, out, _ = cli("info", str(SEED))
+    assert code == 0 and out == cold_info
+    assert cli("targets", str(SEED))[1] == cold_rows
+    assert tsv(cli("cache", "info")[1])[0]["hits"] == "2"  # info, then targets: both read, neither computed

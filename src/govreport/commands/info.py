@@ -42,8 +42,9 @@ def info(
 
     Example: govreport info corpus/national/
     """
-    from govreport.analyses.info import InfoRow, describe
+    from govreport.analyses.info import InfoRow
+    from govreport.analyses.report import PARTS, report_facts
 
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ()), output=output,
               bom=bom)
-    stream(inputs, RowsTask(describe), InfoRow, run, pick=lambda row: [row])
+    stream(inputs, RowsTask(report_facts, parts=PARTS, want=("info",)), InfoRow, run, pick=lambda facts: [facts.info])

@@ -59,7 +59,7 @@ def review(
     Example: govreport review corpus/ -o review.html --template fixes.tsv
     """
     from govreport import __version__ as version
-    from govreport.analyses import panel as pn
+    from govreport.analyses.report import PARTS, panel_of, report_facts
     from govreport.analyses.review import doubtful
     from govreport.analyses.review import review as build
     from govreport.output.review import page
@@ -68,12 +68,12 @@ def review(
     page_destination(output)
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
-    batch = load(inputs, RowsTask(pn.panel_facts), run, once=True)
+    batch = load(inputs, RowsTask(report_facts, parts=PARTS), run, once=True)
     paths = [p for p in batch.paths if isinstance(p, str)]
     for target in (output, template):
         if target not in (None, "-"):
             refuse_to_overwrite(target, paths)
-    found = build(replace(facts, rows=tuple(fixes.apply(facts.rows))) for _, facts in batch)
+    found = build(replace(panel_of(facts), rows=tuple(fixes.apply(facts.rows))) for _, facts in batch)
     report_unmatched(fixes)
     if not found.reports:
         warn("no report could be read: no review written")

@@ -96,10 +96,12 @@ def targets(
     if panel:
         _panel(inputs, wanted, year, wide, all_changes, run, conflicts=conflicts, codebook=codebook)
         return
+    from govreport.analyses.report import PARTS, report_facts
+
     fixes = corrector(inputs, run)
-    stream(inputs, RowsTask(tg.extract), tg.TargetRow, run,
+    stream(inputs, RowsTask(report_facts, parts=PARTS), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
-            pick=lambda found: tg.select(fixes.apply(found), kind=kind, indicator=wanted, year=year),
+            pick=lambda found: tg.select(fixes.apply(found.rows), kind=kind, indicator=wanted, year=year),
             after=lambda: report_unmatched(fixes))
 
 
@@ -107,10 +109,12 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
     from govreport.analyses import panel as pn
     from govreport.output.views import panel_view
 
-    batch = load(inputs, RowsTask(pn.panel_facts), run, once=True)
+    from govreport.analyses.report import PARTS, panel_of, report_facts
+
+    batch = load(inputs, RowsTask(report_facts, parts=PARTS), run, once=True)
     fixes = corrector(inputs, run)
     notices: list[str] = []
-    cells = pn.candidates((replace(facts, rows=tuple(fixes.apply(facts.rows))) for _, facts in batch),
+    cells = pn.candidates((replace(panel_of(facts), rows=tuple(fixes.apply(facts.rows))) for _, facts in batch),
                           all_changes=all_changes, notices=notices)
     report_unmatched(fixes)
     for notice in notices:

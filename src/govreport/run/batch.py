@@ -39,9 +39,26 @@ class RowsTask:
 
     function: Callable[..., Any]
     options: tuple = ()
+    # A result that several commands share (targets and info: one ReportFacts) is cached field by
+    # field, so a command that wants one field (info) reads that one only; `want` is not in the
+    # fingerprint, so the entries are the same whichever command wrote them.
+    parts: tuple[str, ...] = ()
+    want: tuple[str, ...] = ()
 
     def __call__(self, doc: "Document") -> Any:
         return self.function(doc, *self.options)
+
+    def entries(self, entry: str, wanted_only: bool) -> list[tuple[str, str]]:
+        """(field, cache key) of each part kept in the cache (those this command reads, or all)."""
+        names = (self.want or self.parts) if wanted_only else self.parts
+        return [(name, f"{entry}:{name}") for name in names]
+
+    def assemble(self, found: dict[str, Any]) -> Any:
+        """A result from its cached fields; the ones this command does not read are None."""
+        import typing
+
+        result_type = typing.get_type_hints(self.function)["return"]  # the function's own annotation
+        return result_type(**{name: found.get(name) for name in self.parts})
 
     def fingerprint(self) -> str:
         from govreport import datafiles
@@ -143,7 +160,7 @@ class Batch:
         entry = None
         if self.cache:  # the result depends on a --meta row and the file name (a last-resort cue) too
             entry = cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
-        if entry and (hit := self.cache.get(entry)) is not None:
+        if entry and (hit := self._cached(entry)) is not None:
             self.cache.count(hit=True)
             return Job(source, None, result=self.task.rename(hit, source.name))
         if entry:
@@ -154,6 +171,25 @@ class Batch:
         else:
             job.future = self._workers().submit(work, self.task, source, self.encoding)
         return job
+
+    def _cached(self, entry: str) -> Any | None:
+        """The cached result, or None; a shared result only when every field this command reads is there."""
+        if not getattr(self.task, "parts", ()):
+            return self.cache.get(entry)
+        found = {}
+        for name, part in self.task.entries(entry, wanted_only=True):
+            value = self.cache.get(part)
+            if value is None:
+                return None
+            found[name] = value
+        return self.task.assemble(found)
+
+    def _store(self, entry: str, result: Any) -> None:
+        if not getattr(self.task, "parts", ()):
+            self.cache.put(entry, result)
+            return
+        for name, part in self.task.entries(entry, wanted_only=False):
+            self.cache.put(part, getattr(result, name))
 
     def _finish(self, item: "Job | InputError", pending: deque) -> Iterator[tuple[str, Any]]:
         self.done += 1
@@ -177,7 +213,7 @@ class Batch:
             self._fail(item.result)
             return
         if item.entry:
-            self.cache.put(item.entry, item.result)
+            self._store(item.entry, item.result)
         yield item.source.name, item.result
 
     def _recover(self, jobs: list["Job"]) -> None:
