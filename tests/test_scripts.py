@@ -74,3 +74,26 @@ def test_mainland_lines_with_characters_variants_share_are_left_alone():
 
     assert not needs_conversion("农户增收，才能吃上饭") and not needs_conversion("成效显著，著名品牌")
     assert needs_conversion("醫療衞生") and needs_conversion("衞生")
+
+
+def _same_as_opencc(text: str) -> list[str]:
+    from govreport.document import simplify
+
+    lines = [line for line in text.split("\n") if simplify.needs_conversion(line)]
+    return [line for line in lines if simplify._convert(line) != simplify._chain(line)]
+
+
+def test_the_fast_conversion_is_opencc_on_the_seed():
+    assert not _same_as_opencc(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not (SHARED / "reports").is_dir(), reason="needs ../shared")
+def test_the_fast_conversion_is_opencc_on_every_report_converted_to_traditional():
+    """The table path against OpenCC itself, line by line (all three scripts: tools/script_invariance.py)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    paths = sorted(SHARED.glob("**/*.txt"))
+    assert len(paths) > 80
+    differing = [(p.name, line[:30]) for p in paths for line in _same_as_opencc(convert(p.read_text(encoding="utf-8")))]
+    assert not differing, differing[:3]
