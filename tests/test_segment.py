@@ -1,5 +1,7 @@
 import pytest
 
+from conftest import SHARED
+
 from govreport.analyses.segment import segmenter
 
 TERMS = ["地区生产总值", "一般公共预算收入", "社会消费品零售总额", "规模以上工业增加值", "城镇调查失业率",
@@ -48,3 +50,19 @@ def test_user_dictionary_adds_words(tmp_path):
     path = tmp_path / "dict.txt"
     path.write_text("凤凰涅槃行动 10 nz\n", encoding="utf-8")
     assert "凤凰涅槃行动" in segmenter((str(path),)).cut("实施凤凰涅槃行动")
+
+
+@pytest.mark.skipif(not (SHARED / "reports").is_dir(), reason="needs ../shared")
+def test_one_cut_a_document_counts_as_the_pieces_did():
+    """Protected spans stand as marks in one cut; the counts equal cutting between them piece by piece."""
+    from govreport import load_document
+    from govreport.analyses.keywords import keep_phrases
+    from govreport.analyses.segment import Segmenter
+    from govreport.readers.sources import read
+
+    seg = Segmenter((), "rjieba")
+    paths = sorted((SHARED / "reports").glob("**/*.txt"))
+    for path in paths:
+        doc = load_document(read(str(path)))
+        keep = keep_phrases(doc)
+        assert seg.count(doc.text, keep) == seg._count_pieces(doc.text, keep), path.name

@@ -85,24 +85,24 @@ class Segmenter:
         # garbage collector from walking them again and again while millions of tokens come and go.
         gc.freeze()
 
-    def _cut(self, text: str) -> Iterable[str]:
-        """The tokenizer's words, with town and polder names joined back (庞口镇, 团洲垸)."""
+    def _cut(self, text: str) -> list[str]:
+        """The tokenizer's words, with town and polder names joined back (庞口镇, 团洲垸): left to
+        right, a token joined to the one before it is joined to nothing more."""
+        tokens = self._raw_cut(text)
+        tokens = tokens if isinstance(tokens, list) else list(tokens)
         if _PLACE_ENDS.isdisjoint(text):
-            return self._raw_cut(text)  # most pieces: nothing to join, no per-token Python
-        return self._joined(text)
-
-    def _joined(self, text: str) -> Iterator[str]:
-        held = None
-        for token in self._raw_cut(text):
-            if held is not None:
-                if _joins(held, token):
-                    yield held + token
-                    held = None
-                    continue
-                yield held
-            held = token
-        if held is not None:
-            yield held
+            return tokens
+        suffixed = {t for t in set(tokens) if len(t) <= 2 and t[-1] in _PLACE_ENDS and t not in NO_PLACE}
+        if not suffixed:
+            return tokens
+        ends = [i for i, token in enumerate(tokens) if token in suffixed and i]
+        joined, taken = [], 0  # tokens[:taken] are in `joined`
+        for i in ends:
+            if i - 1 >= taken and _joins(tokens[i - 1], tokens[i]):
+                joined += tokens[taken:i - 1]
+                joined.append(tokens[i - 1] + tokens[i])
+                taken = i + 1
+        return joined + tokens[taken:] if joined else tokens
 
     def _add(self, word: str, freq: int, tag: str) -> None:
         self.tokenizer.add_word(word, freq, tag)
@@ -120,7 +120,28 @@ class Segmenter:
                 yield from self._cut(piece)
 
     def count(self, text: str, keep: Iterable[str] = ()) -> Counter:
-        """Token counts of `text` without building the token list (the fast path of keywords)."""
+        """Token counts of `text` (the fast path of keywords): one cut and one count a document.
+
+        Each protected span (a number, a code, a kept phrase) stands in the text as one mark, a
+        character the text does not hold and the tokenizer yields alone; the tokenizer cuts
+        between marks as it cut the pieces between them one by one (tested identical)."""
+        spans = _protected_spans(text, keep)
+        if not spans:
+            return Counter(self._cut(text))
+        mark = _absent_mark(text)
+        parts, kept, last = [], [], 0
+        for start, end in spans:
+            parts += (text[last:start], mark)
+            kept.append(text[start:end])
+            last = end
+        parts.append(text[last:])
+        counts = Counter(self._cut("".join(parts)))
+        if counts.pop(mark, 0) != len(kept):  # a tokenizer that joined a mark to its neighbour
+            return self._count_pieces(text, keep)
+        counts.update(kept)
+        return counts
+
+    def _count_pieces(self, text: str, keep: Iterable[str]) -> Counter:
         counts: Counter = Counter()
         for piece, whole in _pieces(text, keep):
             if whole:
@@ -144,6 +165,13 @@ class Segmenter:
             else:
                 out.extend((p.word, p.flag) for p in self._pos.cut(piece))
         return out
+
+
+MARKS = "\ue000\ue001\ue002\ue003"  # private-use characters: no report writes them
+
+
+def _absent_mark(text: str) -> str:
+    return next((m for m in MARKS if m not in text), "\x00")
 
 
 def _joins(first: str, second: str) -> bool:
@@ -221,6 +249,12 @@ def bundled_terms() -> frozenset[str]:
 
 
 @cache
+def _term_bigrams() -> frozenset[str]:
+    """Every two adjacent characters of a bundled term."""
+    return frozenset(term[i:i + 2] for term in bundled_terms() for i in range(len(term) - 1))
+
+
+@cache
 def _terms_by_first() -> tuple[dict[str, tuple[str, ...]], int]:
     """Bundled terms grouped by first character, and the longest term's length."""
     groups: dict[str, list[str]] = {}
@@ -232,6 +266,11 @@ def _terms_by_first() -> tuple[dict[str, tuple[str, ...]], int]:
 def _crossing_term(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A bundled term that the span [start, end) would cut apart (it overlaps the span and is not
     inside it: 高质量发展 around 质量), as (term start, term end); None if the span cuts none."""
+    # A term that crosses the span holds the two characters on one of its edges: most spans'
+    # edges are in no term, and need no look.
+    bigrams = _term_bigrams()
+    if text[max(0, start - 1):start + 1] not in bigrams and text[end - 1:end + 1] not in bigrams:
+        return None
     groups, longest = _terms_by_first()
     for at in range(max(0, start - longest + 1), end):
         for term in groups.get(text[at], ()):
