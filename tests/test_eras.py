@@ -197,3 +197,17 @@ def test_the_older_reports_named_lines(cli):
 def test_an_average_over_five_years_is_no_annual_figure():
     row, = extract(Document.from_text("一、2005年工作回顾\n五年平均增长9.5%。"))
     assert (row.kind, row.period) == ("actual", "span")
+
+
+@pytest.mark.parametrize("sentence", [
+    "从1979年到1984年，工农业总产值年均增长8%，2024年全省地区生产总值增长5%",
+    "过去五年，“十三五”时期累计新增就业1000万人；今年目标5.5%左右，到2035年基本实现",
+    "由“十二五”末的33.74%提高到2020年的40%，1985年以来的最高，2026年3月",
+    "本届政府任期内，近三年累计减税1万亿元，上年均值2.1%，去年增长6%，今年以来7%"])
+def test_one_scan_of_a_sentence_gives_each_prefix_its_frame(sentence):
+    """SentenceFrames (one scan a sentence) against scanning the text before each position anew."""
+    from govreport.rules.frames import NO_FRAME, SentenceFrames, clause_frame
+
+    scan = SentenceFrames(sentence, 2025)
+    for at in range(len(sentence) + 1):
+        assert clause_frame(sentence[:at], NO_FRAME, 2025, scan) == clause_frame(sentence[:at], NO_FRAME, 2025), at

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govreport.rules import cues
-from govreport.rules.frames import LineFrame, clause_frame
+from govreport.rules.frames import LineFrame, SentenceFrames, clause_frame
 from govreport.rules.identity import Identity
 from govreport.rules.numbers import Figure, is_count
 from govreport.rules.units import kind_of
@@ -152,7 +152,8 @@ def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: 
     return lean or "other"
 
 
-def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[str | None, str | None, str, bool]:
+def figure_time(kind: str, change: str, before: str, context: Context,
+                scan: SentenceFrames | None = None) -> tuple[str | None, str | None, str, bool]:
     """(year, period, kind, fallback) of a figure from the nearest time words before it, else its
     line's frame; `fallback` when neither says anything and the report's own year stands in.
 
@@ -161,7 +162,7 @@ def figure_time(kind: str, change: str, before: str, context: Context) -> tuple[
     year = context.year
     if kind == "other" or year is None:
         return None, None, kind, False
-    frame, said_at = clause_frame(before, context.line.frame, year)
+    frame, said_at = clause_frame(before, context.line.frame, year, scan)
     fallback = said_at < 0 and frame.period is None
     found = _figure_time(kind, change, before, year, frame, said_at)
     return (*found, fallback)

@@ -25,7 +25,7 @@ from govreport.analyses.target_fields import (
 from govreport.document.document import Document
 from govreport.rules import cues
 from govreport.rules.codebook import by_code, code_of
-from govreport.rules.frames import line_frames, opening_frame
+from govreport.rules.frames import SentenceFrames, line_frames, opening_frame
 from govreport.rules.identity import identify
 from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures, is_count
@@ -135,6 +135,7 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
     lean = sentence_kind(sentence, context)
     rows, previous, last_end, last_change = [], None, start, None
     split = respective(line, figures, start)
+    scan = SentenceFrames(sentence, context.year)  # the sentence's time words, read once for all its figures
     for fig, comparator in zip(figures, comparators(line, figures, start, end)):
         before, after, between = line[start:fig.start], line[fig.end:end], line[last_end:fig.start]
         indicator = split.get(fig.start) or indicator_of(line, fig, last_end, end, previous, context)
@@ -142,7 +143,7 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         of_plan = fig.unit == "%" and cues.PLAN_SHARE.search(clause_before(before))
         change = "share" if of_plan else (_continued_change(between, last_change) if kind_of(fig.unit) == "percent"
                                           else None) or change_of(between, after, indicator, fig, last_change)
-        year, period, kind, fallback = figure_time(kind, change, before, context)
+        year, period, kind, fallback = figure_time(kind, change, before, context, scan)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         at_line, at_col, text = doc.span(number, fig.start, fig.end)
         code = "" if of_plan else code_of(indicator)

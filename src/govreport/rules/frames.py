@@ -79,14 +79,18 @@ def plan_years(number: int) -> tuple[int, int]:
     return first, first + 4
 
 
+def _timeless(text: str) -> bool:
+    """Every time expression holds 年, 五 or 任 (本届政府任期): a text with none holds none."""
+    return "年" not in text and "五" not in text and "任" not in text
+
+
 def time_frames(text: str, year: int) -> list[tuple[int, int, Frame]]:
     """(start, end, frame) of every time expression in a text, for a report of `year`."""
+    if _timeless(text):
+        return []
     found = []
     for match in TIME_WORDS.finditer(text):
-        if match.start() and text[match.start() - 1] in "由从":
-            continue  # "由“十二五”末的33.74%提高到…": the time of a baseline
-        frame = _frame(match, year)
-        if frame is not None:
+        if (frame := _kept_frame(text, match, year)) is not None:
             found.append((match.start(), match.end(), frame))
     return found
 
@@ -171,6 +175,8 @@ def _mixed(title: str, year: int) -> bool:
 
 def opening_frame(paragraph: str, year: int) -> Frame | None:
     """The frame a paragraph's first words set: `过去五年，…`, `“十四五”时期是…`, `2021年是…`, `今年…`."""
+    if _timeless(paragraph[:OPENING + 4]):
+        return None
     opening = LEAD.sub("", paragraph[:OPENING + 4])[:OPENING]
     clause = re.split(r"[，,。；;！!]", opening, maxsplit=1)[0]
     for start, _, frame in time_frames(clause, year):
@@ -265,13 +271,63 @@ def _section_frame(title: str, year: int | None, lean: str | None, previous: Fra
     return NO_FRAME
 
 
-def clause_frame(before: str, frame: Frame, year: int | None) -> tuple[Frame, int]:
+# No time expression, with what its lookarounds read, spans more characters than this.
+REACH = 24
+
+
+class SentenceFrames:
+    """The time expressions of every prefix of one sentence, from one scan of the sentence.
+
+    A figure's frame is the last expression before it, as a scan of the text before the figure
+    finds it. Every match that starts more than REACH characters before the figure is the same in
+    both scans (neither it nor the attempts before it read as far as the figure), so only the
+    tail after the last of those is scanned again, up to the figure: the same result as scanning
+    each prefix, without reading the sentence once a figure."""
+
+    def __init__(self, text: str, year: int | None):
+        self.text, self.year = text, year
+        self.matches = list(TIME_WORDS.finditer(text)) if year is not None and not _timeless(text) else []
+        self.timeless = year is None or _timeless(text)
+        self.starts = [m.start() for m in self.matches]
+
+    def last_before(self, at: int) -> tuple[Frame, int] | None:
+        """(frame, end) of the last time expression a scan of text[:at] finds; None if none."""
+        import bisect
+
+        if self.timeless:
+            return None
+        safe = bisect.bisect_left(self.starts, at - REACH)
+        # Attempts before `at - REACH` fail in both scans where the full scan found nothing there.
+        resume = max(self.matches[safe - 1].end() if safe else 0, at - REACH)
+        found = None
+        for match in TIME_WORDS.finditer(self.text, resume, at):
+            if (frame := _kept_frame(self.text, match, self.year)) is not None:
+                found = frame, match.end()
+        if found is not None:
+            return found
+        for match in reversed(self.matches[:safe]):
+            if (frame := _kept_frame(self.text, match, self.year)) is not None:
+                return frame, match.end()
+        return None
+
+
+def _kept_frame(text: str, match: re.Match, year: int) -> Frame | None:
+    if match.start() and text[match.start() - 1] in "由从":
+        return None  # "由“十二五”末的33.74%提高到…": the time of a baseline
+    return _frame(match, year)
+
+
+def clause_frame(before: str, frame: Frame, year: int | None, scan: SentenceFrames | None = None) -> tuple[Frame, int]:
     """The frame of a figure: the nearest time expression before it in its sentence, else the line's.
 
-    Also returns where that expression ends in `before` (-1 when the line's frame holds).
+    Also returns where that expression ends in `before` (-1 when the line's frame holds). `scan`:
+    the sentence's expressions, scanned once for all its figures (`before` is its start).
     """
     if year is None:
         return frame, -1
+    if scan is not None:
+        found = scan.last_before(len(before))
+        return found if found is not None else (frame, -1)
     found = time_frames(before, year)
     if not found:
         return frame, -1

@@ -1,0 +1,116 @@
+"""govreport at scale: thousands of reports, cold and warm, against the ceiling of reading and cutting.
+
+    python benchmarks/scale.py [--files 2000] [--jobs 1] [--json]
+
+Makes --files reports by copying ../shared/reports/ under new names (each copy given a line of its
+own, so no two files have the same bytes and none is read once for another), then measures, each
+in a fresh process with an empty cache (cold) and again (warm):
+
+- keywords, targets --panel, and info (cold: after nothing; "after targets": on the cache
+  targets --panel filled, the shared analysis);
+- the ceiling: a script that only reads the files and cuts them with rjieba.
+
+Reports characters a second, peak resident memory of the process, and the ratios the issue asks
+for (keywords against the ceiling, warm against cold, info after targets against cold). A
+measure, not a test: the machine is shared, so compare ratios within one run. Prints a Markdown
+table (or JSON).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+CEILING = """
+import sys, os
+from collections import Counter
+import rjieba
+counts = Counter()
+for name in sorted(os.listdir(sys.argv[1])):
+    with open(os.path.join(sys.argv[1], name), encoding="utf-8") as handle:
+        counts.update(rjieba.cut(handle.read()))
+print(len(counts))
+"""
+
+
+def make_corpus(folder: Path, files: int) -> int:
+    """`files` copies of the shared reports, each with a line that makes its bytes its own."""
+    sources = sorted(p for p in (SHARED / "reports").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    chars = 0
+    for i in range(files):
+        text = texts[i % len(texts)] + f"\n（副本{i}）\n"
+        (folder / f"{i:05d}-{sources[i % len(sources)].name}").write_text(text, encoding="utf-8")
+        chars += len(text)
+    return chars
+
+
+def measure(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one run in a child of a fresh child, so the peak is its own."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    done = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True, env=env)
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    exe = shutil.which("govreport") or str(Path(sys.executable).with_name("govreport"))
+    jobs = ["--jobs", str(args.jobs)]
+    out: dict = {"files": args.files, "jobs": args.jobs}
+    with tempfile.TemporaryDirectory(prefix="govreport-scale-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        chars = make_corpus(folder, args.files)
+        out["chars"] = chars
+        rows = []
+
+        def run(name: str, cmd: list[str], cache: str) -> tuple[float, float]:
+            env = dict(os.environ, GOVREPORT_CACHE_DIR=str(Path(tmp) / cache), GOVREPORT_CACHE_MB="100000")
+            seconds, peak = measure(cmd, env)
+            rows.append({"run": name, "seconds": round(seconds, 2), "chars_per_s": round(chars / seconds),
+                         "peak_mb": round(peak)})
+            return seconds, peak
+
+        ceiling, _ = run("ceiling: read + rjieba cut", [sys.executable, "-c", CEILING, str(folder)], "none")
+        kw_cold, _ = run("keywords, cold", [exe, "keywords", *jobs, str(folder)], "kw")
+        kw_warm, _ = run("keywords, warm", [exe, "keywords", *jobs, str(folder)], "kw")
+        tg_cold, _ = run("targets --panel, cold", [exe, "targets", "--panel", *jobs, str(folder)], "tg")
+        tg_warm, _ = run("targets --panel, warm", [exe, "targets", "--panel", *jobs, str(folder)], "tg")
+        info_after, _ = run("info, after targets", [exe, "info", *jobs, str(folder)], "tg")
+        info_cold, _ = run("info, cold", [exe, "info", *jobs, str(folder)], "info")
+        out["rows"] = rows
+        out["ratios"] = {
+            "keywords cold / ceiling (speed)": round(ceiling / kw_cold, 2),
+            "keywords warm / cold (time)": round(kw_warm / kw_cold, 3),
+            "targets --panel warm / cold (time)": round(tg_warm / tg_cold, 3),
+            "info after targets / info cold (time)": round(info_after / info_cold, 3),
+            "targets --panel cold, M chars/s": round(chars / tg_cold / 1e6, 2),
+        }
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    print(f"{args.files} files, {chars / 1e6:.1f} M characters, --jobs {args.jobs}\n")
+    print("| run | seconds | chars/s | peak MB |\n|---|---:|---:|---:|")
+    for row in out["rows"]:
+        print(f"| {row['run']} | {row['seconds']} | {row['chars_per_s']:,} | {row['peak_mb']} |")
+    print()
+    for name, value in out["ratios"].items():
+        print(f"- {name}: {value}")
+
+
+if __name__ == "__main__":
+    main()
