@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import os
 import time
@@ -79,15 +80,24 @@ def renamed(value: Any, name: str) -> Any:
         return tuple(renamed(item, name) for item in value)
     if is_dataclass(value) and not isinstance(value, type):
         changes = {}
-        for f in fields(value):
-            item = getattr(value, f.name)
-            if f.name == "file":
-                changes["file"] = name
-            elif isinstance(item, (list, tuple)) or (is_dataclass(item) and not isinstance(item, type)):
+        has_file, nested = _row_shape(type(value))
+        if has_file and value.file != name:  # a cache read by the run that wrote it: nothing to change
+            changes["file"] = name
+        for field_name in nested:
+            item = getattr(value, field_name)
+            if isinstance(item, (list, tuple)) or (is_dataclass(item) and not isinstance(item, type)):
                 if (again := renamed(item, name)) is not item:
-                    changes[f.name] = again
+                    changes[field_name] = again
         return replace(value, **changes) if changes else value
     return value
+
+
+@functools.cache
+def _row_shape(cls: type) -> tuple[bool, tuple[str, ...]]:
+    """Whether a row type has a `file`, and which of its fields may hold rows (not str, int …)."""
+    plain = cache_mod._plain_types(cls)
+    names = [f.name for f in fields(cls)]
+    return "file" in names, tuple(n for n in names if n != "file" and n not in plain)
 
 
 class Batch:

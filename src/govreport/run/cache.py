@@ -318,13 +318,12 @@ def decode(value: Any) -> Any:
     if not isinstance(value, dict) or len(value) not in (1, 2):
         raise ValueError("not a cached value")
     if "@" in value:
-        cls = getattr(importlib.import_module(ROW_TYPES[value["@"]]), value["@"])
-        names = {f.name for f in dataclasses.fields(cls)}
+        cls, names, plain = _row_class(value["@"])
         given = value["f"]
-        if not isinstance(given, dict) or set(given) != names:
+        if not isinstance(given, dict) or given.keys() != names:
             raise ValueError(f"{value['@']} does not have its fields")
-        fields = {k: decode(v) for k, v in given.items()}
-        for name, allowed in _plain_types(cls).items():
+        fields = {k: v if v is None or type(v) in PLAIN else decode(v) for k, v in given.items()}
+        for name, allowed in plain:
             if not isinstance(fields[name], allowed) or (isinstance(fields[name], bool) and bool not in allowed):
                 raise ValueError(f"{value['@']}.{name} is not of its type")
         return cls(**fields)
@@ -340,6 +339,17 @@ def decode(value: Any) -> Any:
     if mark == "D":
         return {_hashable(decode(k)): decode(v) for k, v in items}
     raise ValueError("not a cached value")
+
+
+PLAIN = (str, int, float, bool)  # JSON's own values: nothing to decode
+
+
+@functools.cache
+def _row_class(name: str) -> tuple[type, frozenset[str], tuple[tuple[str, tuple[type, ...]], ...]]:
+    """A row type by name (only those of ROW_TYPES: a KeyError otherwise), its field names and the
+    types of its plain fields, looked up once a run."""
+    cls = getattr(importlib.import_module(ROW_TYPES[name]), name)
+    return cls, frozenset(f.name for f in dataclasses.fields(cls)), tuple(_plain_types(cls).items())
 
 
 @functools.cache
