@@ -130,21 +130,19 @@ def is_word(token: str, options: Options) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _verdicts(options: Options) -> dict[str, bool]:
-    """is_word answers remembered across the documents of a run (most words recur)."""
-    return {}
+def _verdicts(options: Options) -> tuple[set[str], set[str]]:
+    """is_word answers remembered across the documents of a run (most words recur): the tokens
+    judged words, and all tokens judged."""
+    return set(), set()
 
 
 def _ranked(tokens, options: Options) -> set[str]:
-    """The distinct tokens that may rank, each judged once per run."""
-    verdicts, ranked = _verdicts(options), set()
-    for token in tokens:
-        verdict = verdicts.get(token)
-        if verdict is None:
-            verdict = verdicts[token] = is_word(token, options)
-        if verdict:
-            ranked.add(token)
-    return ranked
+    """The distinct tokens that may rank, each judged once per run (set operations do the rest)."""
+    words, judged = _verdicts(options)
+    new = tokens.keys() - judged if hasattr(tokens, "keys") else set(tokens) - judged
+    words.update(token for token in new if is_word(token, options))
+    judged |= new
+    return (tokens.keys() if hasattr(tokens, "keys") else set(tokens)) & words
 
 
 def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> WordCounts:
@@ -176,9 +174,16 @@ def _level(doc: "Document") -> str | None:
     return identify(doc).level
 
 
+_NOT_COUNTED: set[str] = set()  # tokens seen in a run that are no words and no digits (punctuation, blanks)
+_SEEN_FOR_TOTAL: set[str] = set()
+
+
 def _token_total(every: Counter) -> int:
     """Tokens behind per_10k: words and numbers, not punctuation or blanks."""
-    return sum(n for t, n in every.items() if not NO_WORD.match(t) or t.isdigit())
+    new = every.keys() - _SEEN_FOR_TOTAL
+    _NOT_COUNTED.update(t for t in new if NO_WORD.match(t) and not t.isdigit())
+    _SEEN_FOR_TOTAL.update(new)
+    return sum(every.values()) - sum(every[t] for t in every.keys() & _NOT_COUNTED)
 
 
 def count_terms(doc: "Document", segmenter: "Segmenter", terms: Sequence[str]) -> WordCounts:
