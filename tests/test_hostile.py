@@ -191,8 +191,8 @@ def workers_of(parent):
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_end_with_their_parent(tmp_path, how):
-    for i in range(40):
-        (tmp_path / f"r{i}.txt").write_text(GOOD * 400, encoding="utf-8")
+    for i in range(40):  # forty different reports (the same bytes twice are read once): work for a while
+        (tmp_path / f"r{i}.txt").write_text(GOOD * 400 + f"第{i}条。", encoding="utf-8")
     command = ["keywords", "--jobs", "2", "--no-cache", "--segmenter", "jieba", str(tmp_path)]
     parent = subprocess.Popen([sys.executable, "-m", "govreport", *command],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

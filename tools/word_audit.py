@@ -27,7 +27,7 @@ def main(folders):
     paths = sorted({p for p in expand(folders) if isinstance(p, str) and p.endswith(".txt")})
     seg = segmenter((), "rjieba")
     options = kw.Options(stopwords=kw.load_stopwords(()))
-    terms, _ = kw._terms()
+    terms = kw._terms()
     suspects, cuts = defaultdict(set), defaultdict(set)
     for path in paths:
         doc = load_document(read(path))

@@ -89,19 +89,22 @@ def load_stopwords(paths: Iterable[str] = ()) -> frozenset[str]:
     return bundled_stopwords() | extra
 
 
-@cache
-def _terms() -> tuple[frozenset[str], re.Pattern]:
+def _terms() -> frozenset[str]:
     from govreport.analyses.segment import bundled_terms  # the module is light: jieba loads in Segmenter
 
-    terms = bundled_terms()
-    return terms, re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    return bundled_terms()
 
 
 def keep_phrases(doc: "Document") -> set[str]:
     """The document's own short quoted phrases, kept whole unless they hold a dictionary term."""
-    terms, pattern = _terms()
+    terms = _terms()
     phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
-    return {p for p in phrases if p in terms or not pattern.search(p)}
+    return {p for p in phrases if p in terms or not _holds_term(p, terms)}
+
+
+def _holds_term(phrase: str, terms: frozenset[str]) -> bool:
+    """Whether a short phrase (at most 8 characters) holds a bundled term: its substrings looked up."""
+    return any(phrase[i:j] in terms for i in range(len(phrase)) for j in range(i + 2, len(phrase) + 1))
 
 
 @cache
@@ -354,6 +357,12 @@ class KeywordTask:
         if self.terms:
             return count_terms(doc, seg, self.terms)
         return count_words(doc, seg, self.options)
+
+    def prepare(self) -> None:
+        """Build the segmenter before workers are forked: each inherits it instead of loading its own."""
+        from govreport.analyses.segment import segmenter
+
+        segmenter(self.userdicts, self.backend)
 
     def fingerprint(self) -> str:
         """Everything that changes a document's counts: data, dictionaries, options."""

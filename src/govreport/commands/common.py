@@ -85,7 +85,7 @@ EncodingOption = Annotated[Optional[str], typer.Option(
 
 
 JobsOption = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, help="Worker processes [default: the number of CPUs]; 1 runs in-process.",
+    "--jobs", "-j", min=1, help="Worker processes [default: the number of CPUs from 8 inputs on, else 1]; 1 runs in-process.",
     show_default=False)]
 
 
@@ -194,12 +194,12 @@ def load(inputs, task, run: "Run", *, once: bool = False):
     """A batch over the inputs; bad inputs are reported on stderr as they come. `once`: a command that
     adds reports up (keywords, trend, the panel …) reads the same bytes once, so no count doubles; a
     command that lists each input (info, targets, text …) lists every file it is given."""
-    from govreport.run.batch import Batch, default_jobs
+    from govreport.run.batch import Batch
     from govreport.run.cache import Cache
 
     stdin = sys.stdin.buffer if sys.stdin is not None else None
     given = meta_of(run.meta).given if run.meta else None
-    batch = Batch(inputs_or_stdin(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs or default_jobs(),
+    batch = Batch(inputs_or_stdin(inputs), task, encoding=run.encoding, stdin=stdin, jobs=run.jobs,
                   cache=None if run.no_cache else Cache.open(), on_error=lambda err: warn(str(err)), on_notice=warn,
                   max_size=int(run.max_size * 1024 * 1024), given=given, exclude=run.exclude, once=once)
     if len(batch.paths) >= PROGRESS_MIN and sys.stderr.isatty():
