@@ -9,6 +9,7 @@ A number without a unit (a year, a code, a list marker) is no figure.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -81,11 +82,16 @@ def find_figures(line: str) -> list[Figure]:
     """Every figure of one line, left to right; numbers without a unit (years, dates, codes) are not figures."""
     found: list[Figure] = []
     taken = 0
+    follow = _can_follow()
     for match in START.finditer(line):
         at = match.start()
         if at < taken:
             continue
-        figure = _figure_at(line, at, match.group(0))
+        lead = match.group(0)
+        if len(lead) == 1 and (lead in CN_DIGITS or lead in CN_SMALL) and line[at + 1:at + 2] not in follow:
+            taken = at + 1  # 统一, 进一步, 一体: a lone Chinese digit that nothing can make a figure of
+            continue
+        figure = _figure_at(line, at, lead)
         if figure is not None:
             found.append(figure)
             taken = figure.end
@@ -95,6 +101,17 @@ def find_figures(line: str) -> list[Figure]:
     found += _specials(line, found)
     found.sort(key=lambda f: f.start)
     return _drop_overlaps(found)
+
+
+@functools.cache
+def _can_follow() -> frozenset[str]:
+    """What may follow a lone Chinese digit that begins a figure: a numeral, 个 (两个亿), 余/多/几,
+    a dash or 至/到, （含）, 分 (三分之一), or the first character of a unit."""
+    from govreport.rules.units import lexicon
+
+    chars = set(NUMERAL_CHARS) | set("0123456789个分") | set("".join(APPROX)) | set(DASHES) | set("".join(RANGE_WORDS))
+    chars |= {word[0] for word in INCLUSIVE} | {unit[0] for unit in lexicon()}
+    return frozenset(chars)
 
 
 def _specials(line: str, found: list[Figure]) -> list[Figure]:
