@@ -295,7 +295,8 @@ def encode(value: Any) -> Any:
         name = type(value).__name__
         if name not in ROW_TYPES:
             raise TypeError(f"{name} is not a cacheable row")
-        return {"@": name, "f": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {"@": name, "f": {n: v if v is None or type(v) in PLAIN else encode(v)
+                                 for n in _field_names(type(value)) for v in (getattr(value, n),)}}
     if isinstance(value, Counter):
         if all(type(k) is str for k in value):  # word counts: a JSON object decodes fastest
             return {"W": dict(value)}
@@ -341,7 +342,12 @@ def decode(value: Any) -> Any:
     raise ValueError("not a cached value")
 
 
-PLAIN = (str, int, float, bool)  # JSON's own values: nothing to decode
+PLAIN = (str, int, float, bool)  # JSON's own values: nothing to encode or decode
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @functools.cache
