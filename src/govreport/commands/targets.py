@@ -99,7 +99,7 @@ def targets(
     from govreport.analyses.report import PARTS, report_facts
 
     fixes = corrector(inputs, run)
-    stream(inputs, RowsTask(report_facts, parts=PARTS), tg.TargetRow, run,
+    stream(inputs, RowsTask(report_facts, parts=PARTS, want=("rows",)), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
             pick=lambda found: tg.select(fixes.apply(found.rows), kind=kind, indicator=wanted, year=year),
             after=lambda: report_unmatched(fixes))

@@ -324,8 +324,8 @@ def decode(value: Any) -> Any:
         if not isinstance(given, dict) or given.keys() != names:
             raise ValueError(f"{value['@']} does not have its fields")
         fields = {k: v if v is None or type(v) in PLAIN else decode(v) for k, v in given.items()}
-        for name, allowed in plain:
-            if not isinstance(fields[name], allowed) or (isinstance(fields[name], bool) and bool not in allowed):
+        for name, allowed in plain:  # exact types: JSON gives no subclasses, and a bool is no int here
+            if type(fields[name]) not in allowed:
                 raise ValueError(f"{value['@']}.{name} is not of its type")
         return cls(**fields)
     (mark, items), = value.items()
@@ -355,7 +355,8 @@ def _row_class(name: str) -> tuple[type, frozenset[str], tuple[tuple[str, tuple[
     """A row type by name (only those of ROW_TYPES: a KeyError otherwise), its field names and the
     types of its plain fields, looked up once a run."""
     cls = getattr(importlib.import_module(ROW_TYPES[name]), name)
-    return cls, frozenset(f.name for f in dataclasses.fields(cls)), tuple(_plain_types(cls).items())
+    plain = tuple((field, frozenset(types)) for field, types in _plain_types(cls).items())
+    return cls, frozenset(f.name for f in dataclasses.fields(cls)), plain
 
 
 @functools.cache
