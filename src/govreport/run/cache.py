@@ -351,7 +351,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 @functools.cache
-def _row_class(name: str) -> tuple[type, frozenset[str], tuple[tuple[str, tuple[type, ...]], ...]]:
+def _row_class(name: str) -> tuple[type, frozenset[str], tuple[tuple[str, frozenset[type]], ...]]:
     """A row type by name (only those of ROW_TYPES: a KeyError otherwise), its field names and the
     types of its plain fields, looked up once a run."""
     cls = getattr(importlib.import_module(ROW_TYPES[name]), name)
