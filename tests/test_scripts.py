@@ -97,3 +97,10 @@ def test_the_fast_conversion_is_opencc_on_every_report_converted_to_traditional(
     assert len(paths) > 80
     differing = [(p.name, line[:30]) for p in paths for line in _same_as_opencc(convert(p.read_text(encoding="utf-8")))]
     assert not differing, differing[:3]
+
+
+@pytest.mark.parametrize("line", ["国内生产总值增长5%左右", "然後", "叁亿元", "醫療衞生", "成效显著", "—— 2025年 ——", "鎔基", ""])
+def test_the_gb2312_shortcut_says_what_the_character_set_says(line):
+    from govreport.document.simplify import needs_conversion, traditional_chars
+
+    assert needs_conversion(line) == (not traditional_chars().isdisjoint(line))

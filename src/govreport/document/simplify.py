@@ -52,8 +52,22 @@ def _fixes() -> tuple[tuple[str, str], ...]:
     return tuple((row[0], row[1]) for row in table("t2s_fixes.tsv"))
 
 
+@cache
+def _in_gb2312() -> re.Pattern:
+    """The few characters to convert that GB2312 also holds (後, 叁, 摺): a line GB2312 can write
+    needs converting only if it holds one of them."""
+    both = sorted(ch for ch in traditional_chars() if ch.encode("gb2312", "ignore"))
+    return re.compile("[" + "".join(map(re.escape, both)) + "]") if both else re.compile(r"(?!x)x")
+
+
 def needs_conversion(line: str) -> bool:
-    return not traditional_chars().isdisjoint(line)
+    """Whether a line holds a character to convert. Most lines are plain GB2312 (simplified only):
+    encoding one is about eight times faster than testing each character against the set."""
+    try:
+        line.encode("gb2312")
+    except UnicodeEncodeError:
+        return not traditional_chars().isdisjoint(line)
+    return _in_gb2312().search(line) is not None
 
 
 # The stages of tw2s then hk2s, each a group of a phrase and a character dictionary (OpenCC's
