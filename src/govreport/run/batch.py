@@ -59,10 +59,7 @@ class RowsTask:
 
     def assemble(self, found: dict[str, Any]) -> Any:
         """A result from its cached fields; the ones this command does not read are None."""
-        import typing
-
-        result_type = typing.get_type_hints(self.function)["return"]  # the function's own annotation
-        return result_type(**{name: found.get(name) for name in self.parts})
+        return _return_type(self.function)(**{name: found.get(name) for name in self.parts})
 
     def fingerprint(self) -> str:
         from govreport import datafiles
@@ -96,9 +93,17 @@ def renamed(value: Any, name: str) -> Any:
 
 
 @functools.cache
+def _return_type(function: Callable[..., Any]) -> type:
+    """The class a task's function says it returns (ReportFacts): what its cached parts make up."""
+    import typing
+
+    return typing.get_type_hints(function)["return"]
+
+
+@functools.cache
 def _row_shape(cls: type) -> tuple[bool, tuple[str, ...]]:
     """Whether a row type has a `file`, and which of its fields may hold rows (not str, int …)."""
-    plain = cache_mod._plain_types(cls)
+    plain = cache_mod.plain_types(cls)
     names = [f.name for f in fields(cls)]
     return "file" in names, tuple(n for n in names if n != "file" and n not in plain)
 

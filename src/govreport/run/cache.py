@@ -355,12 +355,12 @@ def _row_class(name: str) -> tuple[type, frozenset[str], tuple[tuple[str, frozen
     """A row type by name (only those of ROW_TYPES: a KeyError otherwise), its field names and the
     types of its plain fields, looked up once a run."""
     cls = getattr(importlib.import_module(ROW_TYPES[name]), name)
-    plain = tuple((field, frozenset(types)) for field, types in _plain_types(cls).items())
+    plain = tuple((field, frozenset(types)) for field, types in plain_types(cls).items())
     return cls, frozenset(f.name for f in dataclasses.fields(cls)), plain
 
 
 @functools.cache
-def _plain_types(cls) -> dict[str, tuple[type, ...]]:
+def plain_types(cls) -> dict[str, tuple[type, ...]]:
     """The fields of a row type whose annotation is plain (str, int, float, bool, None and unions of
     them), with the classes a value may have; a planted entry of other types is refused."""
     import types
