@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from govreport.analyses.diff import DiffFacts, DiffRow, diff
 from govreport.analyses.doctor import DamageRow, diagnose
-from govreport.analyses.info import InfoRow, describe
+from govreport.analyses.info import InfoRow
 from govreport.analyses.keyness import keyness, totals
 from govreport.analyses.keywords import (
     KeywordRow,
@@ -22,8 +22,8 @@ from govreport.analyses.keywords import (
 )
 from govreport.analyses.outline import OutlineRow, outline_rows
 from govreport.analyses.panel import PanelFacts, PanelRow, build_panel
+from govreport.analyses.report import panel_of, report_facts
 from govreport.analyses.slogans import PhraseStats, SloganRow, merge, slogan_stats
-from govreport.analyses.targets import extract
 from govreport.analyses.trend import TrendFacts, TrendRow, trend
 from govreport.rules.codebook import by_code, position
 
@@ -53,9 +53,8 @@ class DigestFacts:
 
 
 def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
-    rows = extract(doc)
-    info = describe(doc, rows)
-    panel = PanelFacts(doc.name, info.region, info.region_code, info.province, info.level, info.year, tuple(rows))
+    facts = report_facts(doc)  # the analysis targets, info and the panel share
+    info, panel = facts.info, panel_of(facts)
     damage = diagnose(doc)
     return DigestFacts(
         info=info, outline=tuple(outline_rows(doc, max_level=2)), panel=panel, phrases=tuple(slogan_stats(doc)),
