@@ -442,3 +442,25 @@ def test_cache_megabytes_and_the_hits_and_misses_cache_info_shows(cli, tmp_path,
     assert row["limit"] == str(2 * 1024 * 1024) and row["hits"] == "1" and row["misses"] == "1"
     cli("cache", "clear")
     assert tsv(cli("cache", "info")[1])[0]["hits"] == "0"
+
+
+def test_a_table_of_rows_is_read_back_and_a_forged_one_refused():
+    import json
+
+    import pytest
+
+    from govreport.analyses.targets import extract
+    from govreport.document.document import load_document
+    from govreport.readers.sources import read
+    from govreport.run.cache import decode, encode
+
+    rows = tuple(extract(load_document(read(str(SEED)))))
+    table = encode(rows)
+    assert "R" in table and decode(json.loads(json.dumps(table, ensure_ascii=False))) == rows
+    name, values = table["R"]
+    for forged in ({"R": [name, [values[0][:-1]]]},  # a field short
+                   {"R": [name, [[7] + values[0][1:]]]},  # a path that is a number
+                   {"R": [name, [[True if isinstance(v, int) else v for v in values[0]]]]},  # a bool for an int
+                   {"R": ["Popen", values]}, {"R": name}):
+        with pytest.raises((ValueError, KeyError, TypeError)):
+            decode(forged)

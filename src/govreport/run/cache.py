@@ -304,6 +304,8 @@ def encode(value: Any) -> Any:
     if isinstance(value, dict):
         return {"D": [[encode(k), encode(v)] for k, v in value.items()]}
     if isinstance(value, tuple):
+        if (table := _table(value)) is not None:
+            return table
         return {"T": [encode(v) for v in value]}
     if isinstance(value, list):
         return [encode(v) for v in value]
@@ -331,6 +333,8 @@ def decode(value: Any) -> Any:
     (mark, items), = value.items()
     if mark == "T":
         return tuple(decode(v) for v in items)
+    if mark == "R":
+        return _rows(items)
     if mark == "W":
         if not isinstance(items, dict) or not set(map(type, items.values())) <= {int}:
             raise ValueError("not word counts")
@@ -343,6 +347,38 @@ def decode(value: Any) -> Any:
 
 
 PLAIN = (str, int, float, bool)  # JSON's own values: nothing to encode or decode
+
+
+def _table(value: tuple) -> dict | None:
+    """A tuple of rows of one type whose fields are all plain (a report's figures) as one table:
+    {"R": [type, [[field values], ...]]}, parsed and checked column by column (about twice as fast
+    to read back as one object a row). None for anything else."""
+    if not value or not dataclasses.is_dataclass(value[0]):
+        return None
+    cls = type(value[0])
+    name = cls.__name__
+    if name not in ROW_TYPES or any(type(row) is not cls for row in value):
+        return None
+    names = _field_names(cls)
+    if len(plain_types(cls)) != len(names):
+        return None
+    return {"R": [name, [[getattr(row, n) for n in names] for row in value]]}
+
+
+def _rows(items: Any) -> tuple:
+    """The inverse of _table, refusing a wrong type, width or value type in any column."""
+    if not isinstance(items, list) or len(items) != 2 or not isinstance(items[1], list):
+        raise ValueError("not a table of rows")
+    cls, names, plain = _row_class(items[0])
+    rows = items[1]
+    order = _field_names(cls)
+    if len(plain) != len(order) or any(not isinstance(row, list) or len(row) != len(order) for row in rows):
+        raise ValueError(f"{items[0]} rows do not have its fields")
+    allowed = dict(plain)
+    for column, name in enumerate(order):
+        if not set(map(type, (row[column] for row in rows))) <= allowed[name]:
+            raise ValueError(f"{items[0]}.{name} is not of its type")
+    return tuple(cls(*row) for row in rows)
 
 
 @functools.cache
