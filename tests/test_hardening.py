@@ -464,3 +464,26 @@ def test_a_table_of_rows_is_read_back_and_a_forged_one_refused():
                    {"R": ["Popen", values]}, {"R": name}):
         with pytest.raises((ValueError, KeyError, TypeError)):
             decode(forged)
+
+
+def test_word_counts_are_read_back_and_forged_ones_refused():
+    import json
+    from collections import Counter
+
+    import pytest
+
+    from govreport.run.cache import WORD_SEP, decode, encode
+
+    for counts in (Counter({"乡村振兴": 7, "高质量发展": 3, "": 1}), Counter()):
+        packed = encode(counts)
+        assert "V" in packed and decode(json.loads(json.dumps(packed, ensure_ascii=False))) == counts
+    # a key that holds the separator, or is no string, is written another way and still read back
+    for odd in (Counter({f"a{WORD_SEP}b": 2, "c": 1}), Counter({("a", "b"): 2})):
+        packed = encode(odd)
+        assert "V" not in packed and decode(json.loads(json.dumps(packed))) == odd
+    for forged in ({"V": ["a\x1fb", [1]]},  # fewer counts than words
+                   {"V": ["a\x1fa", [1, 2]]},  # a word twice
+                   {"V": ["a", ["1"]]}, {"V": ["a", [1.5]]},  # counts that are no whole numbers
+                   {"V": ["a", []]}, {"V": [3, [1]]}, {"V": "a"}):
+        with pytest.raises(ValueError):
+            decode(forged)

@@ -66,3 +66,38 @@ def test_one_cut_a_document_counts_as_the_pieces_did():
         doc = load_document(read(str(path)))
         keep = keep_phrases(doc)
         assert seg.count(doc.text, keep) == seg._count_pieces(doc.text, keep), path.name
+
+
+def test_phrase_occurrences_are_those_str_find_gives():
+    """Every occurrence of each kept phrase, as a str.find from the start and after each one would
+    find it, also where phrases overlap, nest or repeat (random texts of a small alphabet)."""
+    import random
+
+    from govreport.analyses.segment import _occurrences
+
+    def by_find(text, phrases):
+        out = []
+        for phrase in set(phrases):
+            at = text.find(phrase)
+            while at >= 0:
+                out.append((at, at + len(phrase)))
+                at = text.find(phrase, at + len(phrase))
+        return sorted(out)
+
+    rng = random.Random(23)
+    for _ in range(2000):
+        text = "".join(rng.choice("六稳保+") for _ in range(rng.randint(0, 30)))
+        phrases = {"".join(rng.choice("六稳保+") for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(0, 6))}
+        assert sorted(_occurrences(text, phrases)) == by_find(text, phrases), (text, phrases)
+
+
+def test_counting_joins_town_names_as_the_cut_does():
+    """The counts of one cut equal the counts of the token list, town and polder names joined."""
+    from collections import Counter
+
+    from govreport.analyses.segment import Segmenter
+
+    seg = Segmenter((), "rjieba")
+    for text in ("庞口镇和团洲垸的城乡一体化，全镇各乡镇推进乡村振兴。", "镇", "乡乡镇镇", "没有后缀的句子。"):
+        assert seg._counted(text) == Counter(seg._cut(text)), text
+    assert "庞口镇" in seg._counted("庞口镇推进乡村振兴")

@@ -16,3 +16,14 @@ def test_traditional_line_is_converted_with_same_length():
     out = to_simplified(line)
     assert out == "坚持稳中求进工作总基调"
     assert len(out) == len(line)
+
+
+def test_conversion_is_found_past_characters_gb2312_lacks():
+    """A dash or a rare character GB2312 cannot write is no reason to convert; a traditional
+    character after it, or one GB2312 holds (後), is."""
+    from govreport.document.simplify import needs_conversion
+
+    assert not needs_conversion("——坚持稳中求进，勠力同心。")
+    assert needs_conversion("——坚持稳中求进，發展經濟。")
+    assert needs_conversion("此後")
+    assert not needs_conversion("")

@@ -132,20 +132,40 @@ def is_word(token: str, options: Options) -> bool:
             and token not in options.stopwords and not is_figure(token))
 
 
+WORD, COUNTED, BLANK = 1, 0, 2  # a token's verdict: a word that may rank; a number or stop word; punctuation, blanks
+VERDICTS_KEPT = 1_000_000  # tokens whose verdict a run remembers (a dict of strings: about 100 MB)
+
+
 @lru_cache(maxsize=4)
-def _verdicts(options: Options) -> tuple[set[str], set[str]]:
-    """is_word answers remembered across the documents of a run (most words recur): the tokens
-    judged words, and all tokens judged."""
-    return set(), set()
+def _verdicts(options: Options) -> dict[str, int]:
+    """Verdicts remembered across the documents of a run (most tokens recur)."""
+    return {}
 
 
-def _ranked(tokens, options: Options) -> set[str]:
-    """The distinct tokens that may rank, each judged once per run (set operations do the rest)."""
-    words, judged = _verdicts(options)
-    new = tokens.keys() - judged if hasattr(tokens, "keys") else set(tokens) - judged
-    words.update(token for token in new if is_word(token, options))
-    judged |= new
-    return (tokens.keys() if hasattr(tokens, "keys") else set(tokens)) & words
+def _verdict(token: str, options: Options) -> int:
+    if is_word(token, options):
+        return WORD
+    return BLANK if NO_WORD.match(token) and not token.isdigit() else COUNTED
+
+
+def _split(every: Counter, options: Options) -> tuple[Counter, int]:
+    """The counts of the tokens that may rank, and the token total behind per_10k (words and
+    numbers, not punctuation or blanks): one pass over a document's distinct tokens, each judged
+    once per run (a pass of set operations costs three times as much)."""
+    verdicts = _verdicts(options)
+    if len(verdicts) > VERDICTS_KEPT:  # a vast corpus: forget, rather than grow without bound
+        verdicts.clear()
+    words: Counter = Counter()
+    blank = 0
+    for token, n in every.items():
+        verdict = verdicts.get(token)
+        if verdict is None:
+            verdict = verdicts[token] = _verdict(token, options)
+        if verdict == WORD:
+            words[token] = n
+        elif verdict == BLANK:
+            blank += n
+    return words, sum(every.values()) - blank
 
 
 def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> WordCounts:
@@ -161,11 +181,12 @@ def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> Wo
         every = Counter(sequence)
     else:
         every = segmenter.count(doc.text, keep)
-    ranked = _ranked(every, options)
+    counts, total = _split(every, options)
     if sequence is not None:
-        sequence = [word for word in sequence if word in ranked]
-    counts = Counter(sequence) if options.pos else Counter({word: every[word] for word in ranked})
-    result = WordCounts(doc.name, counts, _token_total(every), level=_level(doc))
+        sequence = [word for word in sequence if word in counts]
+    if options.pos:
+        counts = Counter(sequence)
+    result = WordCounts(doc.name, counts, total, level=_level(doc))
     if options.method == "textrank":
         result.edges = _cooccurrences(sequence)
     return result
@@ -177,25 +198,13 @@ def _level(doc: "Document") -> str | None:
     return identify(doc).level
 
 
-_NOT_COUNTED: set[str] = set()  # tokens seen in a run that are no words and no digits (punctuation, blanks)
-_SEEN_FOR_TOTAL: set[str] = set()
-
-
-def _token_total(every: Counter) -> int:
-    """Tokens behind per_10k: words and numbers, not punctuation or blanks."""
-    new = every.keys() - _SEEN_FOR_TOTAL
-    _NOT_COUNTED.update(t for t in new if NO_WORD.match(t) and not t.isdigit())
-    _SEEN_FOR_TOTAL.update(new)
-    return sum(every.values()) - sum(every[t] for t in every.keys() & _NOT_COUNTED)
-
-
 def count_terms(doc: "Document", segmenter: "Segmenter", terms: Sequence[str]) -> WordCounts:
     """Each term counted two ways, zeros included: as a word, by the rule `keywords` ranks with
     (疫情 in 疫情防控 is not the word 疫情), and as a text match (mentions: it is)."""
     every = segmenter.count(doc.text, keep_phrases(doc))
     counts = Counter({term: every.get(term, 0) for term in terms})
     mentions = Counter({term: doc.text.count(term) for term in terms})
-    return WordCounts(doc.name, counts, _token_total(every), mentions=mentions)
+    return WordCounts(doc.name, counts, _split(every, Options())[1], mentions=mentions)
 
 
 def rank(parts: Iterable[WordCounts], *, method: str = "freq", top: int = 20, min_count: int = 1,

@@ -150,7 +150,7 @@ class Cache:
 
     def put(self, name: str, value: Any) -> None:
         try:
-            blob = zlib.compress(json.dumps(encode(value), ensure_ascii=False).encode("utf-8"), 3)
+            blob = zlib.compress(json.dumps(encode(value), ensure_ascii=False).encode("utf-8"), 1)
             self._db.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", (name, blob, time.time()))
             self._puts += 1
             if self._puts % EVICT_EVERY == 1:
@@ -298,8 +298,8 @@ def encode(value: Any) -> Any:
         return {"@": name, "f": {n: v if v is None or type(v) in PLAIN else encode(v)
                                  for n in _field_names(type(value)) for v in (getattr(value, n),)}}
     if isinstance(value, Counter):
-        if all(type(k) is str for k in value):  # word counts: a JSON object decodes fastest
-            return {"W": dict(value)}
+        if (words := _word_counts(value)) is not None:
+            return words
         return {"C": [[encode(k), n] for k, n in value.items()]}
     if isinstance(value, dict):
         return {"D": [[encode(k), encode(v)] for k, v in value.items()]}
@@ -335,6 +335,8 @@ def decode(value: Any) -> Any:
         return tuple(decode(v) for v in items)
     if mark == "R":
         return _rows(items)
+    if mark == "V":
+        return _counts_of(items)
     if mark == "W":
         if not isinstance(items, dict) or not set(map(type, items.values())) <= {int}:
             raise ValueError("not word counts")
@@ -347,6 +349,35 @@ def decode(value: Any) -> Any:
 
 
 PLAIN = (str, int, float, bool)  # JSON's own values: nothing to encode or decode
+WORD_SEP = "\x1f"  # between the words of a document's counts (no token holds it; checked)
+
+
+def _word_counts(value: Counter) -> dict | None:
+    """Word counts as {"V": [the words joined, [their counts]]}: half the time of a JSON object to
+    write and a third to read. None where a key is no string or holds the separator."""
+    try:
+        joined = WORD_SEP.join(value)
+    except TypeError:
+        return None
+    if value and joined.count(WORD_SEP) != len(value) - 1:
+        return None
+    return {"V": [joined, list(value.values())]}
+
+
+def _counts_of(items: Any) -> Counter:
+    """The inverse of _word_counts, refusing anything but distinct words and whole counts."""
+    if not isinstance(items, list) or len(items) != 2 or type(items[0]) is not str or not isinstance(items[1], list):
+        raise ValueError("not word counts")
+    joined, counts = items
+    if not counts:
+        if joined:
+            raise ValueError("not word counts")
+        return Counter()
+    words = joined.split(WORD_SEP)
+    out = Counter(dict(zip(words, counts)))
+    if len(words) != len(counts) or len(out) != len(counts) or not set(map(type, counts)) <= {int}:
+        raise ValueError("not word counts")
+    return out
 
 
 def _table(value: tuple) -> dict | None:
