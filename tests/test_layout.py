@@ -53,3 +53,19 @@ def test_short_fragments_do_not_make_a_page_width():
     """A page broken at its links has many tiny lines ("整治"); that is not a printed page."""
     lines = ["加强生态环境综合", "整治", "，完成营造林987万亩。" * 5] * 20
     assert page_width(lines) is None
+
+
+def test_end_anchored_patterns_are_tested_on_the_end_alone():
+    """_ends(pattern, line) answers as pattern.search(line) for every end-anchored pattern of the
+    layout rules, on lines of every ending."""
+    import random
+
+    from govreport.document import layout
+
+    patterns = [layout.SENTENCE_END, layout.LEAD_IN, layout.OPEN_END, layout.BROKEN_TOKEN[0]]
+    rng = random.Random(5)
+    alphabet = "。！？!?…”’」』是为：:的和、，A9.%增长"
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        for pattern in patterns:
+            assert layout._ends(pattern, line) == (pattern.search(line) is not None), (pattern.pattern, line)

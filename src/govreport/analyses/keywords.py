@@ -99,7 +99,12 @@ def keep_phrases(doc: "Document") -> set[str]:
     """The document's own short quoted phrases, kept whole unless they hold a dictionary term."""
     terms = _terms()
     phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
-    return {p for p in phrases if p in terms or not _holds_term(p, terms)}
+    return {p for p in phrases if _keepable(p, terms)}
+
+
+@lru_cache(maxsize=100_000)  # phrases recur from report to report (“放管服”, “六稳”)
+def _keepable(phrase: str, terms: frozenset[str]) -> bool:
+    return phrase in terms or not _holds_term(phrase, terms)
 
 
 def _holds_term(phrase: str, terms: frozenset[str]) -> bool:

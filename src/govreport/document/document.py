@@ -100,6 +100,8 @@ class Document:
     @cached_property
     def damage(self) -> list[Damage]:
         """Spans broken by an encoding error, in reading order."""
+        if "?" not in self.text and "\ufffd" not in self.text:  # damage starts at either: most reports have none
+            return []
         return [d for number, line in enumerate(self.lines, 1) for d in find_damage(line, number)]
 
     @cached_property
