@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from govreport import datafiles
 from govreport.rules import cues
@@ -68,6 +68,7 @@ def row_flags(*, indicator: str, code: str, unit: str, rank: bool, value: float 
     return flags
 
 
+@lru_cache(maxsize=65536)  # indicators recur within and across reports
 def is_fragment(indicator: str) -> bool:
     """先发行, 比上年年初预算, 提高到二百八十八元, 的: no noun a researcher could file a figure under."""
     name = indicator.strip()

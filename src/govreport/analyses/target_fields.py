@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govreport.rules import cues
 from govreport.rules.frames import LineFrame, SentenceFrames, clause_frame
@@ -219,6 +220,7 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
     return "level"
 
 
+@lru_cache(maxsize=1024)  # asked four or five times of each figure's text before it
 def clause_before(before: str) -> str:
     """The text since the last clause end (，；：。), notes in brackets left out: in
     "生产总值完成2650.6亿元（不含定州，下同）、增长9%" the 9% is still the 生产总值's."""
@@ -280,10 +282,13 @@ NOTE_MARK = re.compile(r"〔\d+〕|\[\d+\]")  # 名词解释 markers: "地区生
 def clean_name(clause: str, *, subjects: bool = False) -> str:
     """The indicator a clause names, without lead words (力争, 全年, 2022年 …) or trailing verbs;
     with `subjects`, the whole list of a 分别 clause (each of its names is cut later)."""
-    text = NOTE_MARK.sub("", clause).strip()
+    text = (NOTE_MARK.sub("", clause) if "〔" in clause or "[" in clause else clause).strip()
     for _ in range(3):
+        before = text
         text = cues.LEAD_WORDS.sub("", text)
         text = cues.TRAIL_WORDS.sub("", text)
+        if text == before:  # a round that changes nothing: the next would not either
+            break
     if subjects:
         return text.strip("、，,；;：: ")
     if "、" in text and len(text) > 24:

@@ -40,6 +40,12 @@ def codebook() -> tuple[Code, ...]:
 
 
 @cache
+def _any_code() -> re.Pattern:
+    """Whether any entry's pattern matches: their alternation."""
+    return re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in codebook()))
+
+
+@cache
 def by_code() -> dict[str, Code]:
     return {c.code: c for c in codebook()}
 
@@ -67,7 +73,7 @@ def code_of(indicator: str) -> str:
     ['gdp', 'gdp', '', 'energy_intensity', 'unemployment_surveyed']
     """
     key = name_key(indicator)
-    if not key:
+    if not key or not _any_code().search(key):  # most indicators have no code: one search says so
         return ""
     for entry in codebook():
         if entry.pattern.search(key) and not (entry.exclude and entry.exclude.search(key)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from govreport.rules.units import MULTIPLIERS, kind_of, split_unit, unit_at
 
@@ -64,9 +65,9 @@ class Figure:
     rank: bool = False
 
 
-@dataclass(frozen=True)
-class Amount:
-    """One number and what follows it, before ranges are joined."""
+class Amount(NamedTuple):
+    """One number and what follows it, before ranges are joined (a tuple: made for every number
+    of every line, three times faster than a frozen dataclass)."""
 
     end: int
     value: float
@@ -116,8 +117,10 @@ def _can_follow() -> frozenset[str]:
 
 def _specials(line: str, found: list[Figure]) -> list[Figure]:
     """Amounts without a digit (千万元以上), doublings (翻一番) and rank goals (前50)."""
+    out: list[Figure] = []
+    if "元以上" not in line and "番" not in line and "/" not in line and "前" not in line:
+        return out  # what each of the four patterns needs
     taken = [(f.start, f.end) for f in found]
-    out = []
     for match in BARE_AMOUNT.finditer(line):
         mult = match.group(1)
         value, unit = (1000.0, "万元") if mult == "千万" else (100.0, "万元") if mult == "百万" else (1.0, mult + "元")
@@ -238,6 +241,8 @@ def _amount(line: str, begin: int) -> Amount | None:
 def _cut_unit_inside(line: str, start: int, end: int) -> str:
     """The numeral run without a unit that begins inside it: 750千伏 -> 750, 700万千瓦 -> 700万, 5百分点 -> 5;
     and without a second number after 万 or 亿 (390万65岁 is 390万 and 65岁; 1万2千 is one number)."""
+    if line[start:end].isascii():  # 2025, 6.5, 1,050: no Chinese numeral to cut at
+        return line[start:end]
     arabic = line[start].isdigit()
     for pos in range(start + 1, end):
         if line[pos] in "千百万亿十" and unit_at(line, pos):
@@ -341,6 +346,7 @@ def _fraction(line: str, at: int, match: re.Match) -> Figure | None:
     return Figure(at, end, round(part[0] / whole[0] * 100, 4), None, "%", bound)
 
 
+@functools.lru_cache(maxsize=65536)  # the same numerals recur all through a corpus (5, 10, 2025, 三)
 def parse_numeral(text: str) -> tuple[float, float | None, str, float | None] | None:
     """(value, high, trailing multiplier, small unit) of a numeral run; None when it is no number.
 

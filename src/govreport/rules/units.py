@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from govreport.datafiles import table
 
@@ -54,6 +54,7 @@ def unit_at(text: str, pos: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)  # a few hundred units as written, asked of hundreds of thousands of figures
 def kind_of(unit: str) -> str:
     """The kind of a unit as written, multipliers and all: 万人 -> count; "" when there is none."""
     _, name = split_unit(unit)
@@ -61,6 +62,7 @@ def kind_of(unit: str) -> str:
     return found.kind if found else ""
 
 
+@lru_cache(maxsize=4096)
 def split_unit(unit: str) -> tuple[float, str]:
     """(multiplier, unit): 万亿元 -> (1e12, 元), 万千瓦 -> (1e4, 千瓦), 千瓦 -> (1, 千瓦), 万 -> (1e4, "").
 
