@@ -159,3 +159,30 @@ def test_info_after_targets_is_a_cache_read_and_says_the_same(cli, monkeypatch):
     assert code == 0 and out == cold_info
     assert cli("targets", str(SEED))[1] == cold_rows
     assert tsv(cli("cache", "info")[1])[0]["hits"] == "2"  # info, then targets: both read, neither computed
+
+
+def test_digest_and_diff_read_what_targets_keywords_and_slogans_cached(cli, monkeypatch, tmp_path):
+    """A digest's report facts, word counts and phrases are the entries targets, keywords and
+    slogans wrote; a diff after it computes nothing."""
+    from govreport.analyses import keywords, report, slogans
+
+    second = tmp_path / "fengquan-2023.txt"
+    second.write_text(SEED.read_text(encoding="utf-8").replace("2022", "2023"), encoding="utf-8")
+    inputs = [str(SEED), str(second)]
+    cold_page = tmp_path / "cold.html"
+    assert cli("digest", "--no-cache", "-j", "1", "-o", str(cold_page), *inputs)[0] == 0
+    cold_diff = cli("diff", "--no-cache", "-j", "1", *inputs)[1]
+    for command in ("targets", "keywords", "slogans"):
+        assert cli(command, "-j", "1", *inputs)[0] == 0
+
+    def computed(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    for module, name in ((report, "extract"), (keywords, "count_words"), (slogans, "phrase_stats")):
+        monkeypatch.setattr(module, name, computed)
+    warm_page = tmp_path / "warm.html"
+    code, _, err = cli("digest", "-j", "1", "-o", str(warm_page), *inputs)
+    assert code == 0, err
+    assert warm_page.read_bytes() == cold_page.read_bytes()
+    code, out, err = cli("diff", "-j", "1", *inputs)
+    assert code == 0 and out == cold_diff, err

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from govreport.analyses.keyness import keyness, totals
-from govreport.analyses.keywords import KeywordTask, Options, WordCounts, load_stopwords
-from govreport.analyses.slogans import PhraseStats, phrase_stats
-from govreport.analyses.targets import TargetRow, extract
+from govreport.analyses.keywords import WordCounts
+from govreport.analyses.slogans import PhraseStats
+from govreport.analyses.targets import TargetRow
 from govreport.rules.codebook import by_code
-from govreport.rules.identity import identify, unit_key
+from govreport.rules.identity import unit_key
 from govreport.rules.units import base_value
 
 FORMULA_TYPES = ("formula",)
@@ -50,11 +50,11 @@ class DiffFacts:
     words: WordCounts
 
 
-def diff_facts(doc, backend: str = "jieba") -> DiffFacts:
-    who = identify(doc)
-    words = KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)(doc)
-    return DiffFacts(doc.name, who.region, who.region_code, who.year, tuple(extract(doc)),
-                     tuple(phrase_stats(doc)), words)
+def diff_from(facts, phrases: Iterable[PhraseStats], words: WordCounts) -> DiffFacts:
+    """A document's DiffFacts from the analyses it shares with targets, info, slogans and keywords
+    (the phrases' year and region, which slogans adds, a diff does not read)."""
+    info = facts.info
+    return DiffFacts(info.file, info.region, info.region_code, info.year, facts.rows, tuple(phrases), words)
 
 
 def annual_targets(rows: Iterable[TargetRow], year: int | None) -> tuple[TargetRow, ...]:

@@ -12,14 +12,7 @@ from govreport.analyses.diff import DiffFacts, DiffRow, diff
 from govreport.analyses.doctor import DamageRow, diagnose
 from govreport.analyses.info import InfoRow
 from govreport.analyses.keyness import keyness, totals
-from govreport.analyses.keywords import (
-    KeywordRow,
-    KeywordTask,
-    Options,
-    WordCounts,
-    load_stopwords,
-    rank,
-)
+from govreport.analyses.keywords import KeywordRow, WordCounts, default_task, rank
 from govreport.analyses.outline import OutlineRow, outline_rows
 from govreport.analyses.panel import PanelFacts, PanelRow, build_panel
 from govreport.analyses.report import panel_of, report_facts
@@ -52,16 +45,36 @@ class DigestFacts:
     repairs: dict[str, int]  # layout repairs by kind (split line, stray space, invisible character)
 
 
-def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
-    facts = report_facts(doc)  # the analysis targets, info and the panel share
-    info, panel = facts.info, panel_of(facts)
+@dataclass(frozen=True)
+class DigestExtras:
+    """What only a digest reads of a document (the rest it shares with targets, keywords, slogans)."""
+
+    terms: dict[str, int]
+    damage: tuple[DamageRow, ...]
+    repairs: dict[str, int]
+
+
+def digest_extras(doc, terms: tuple[str, ...] = ()) -> DigestExtras:
     damage = diagnose(doc)
-    return DigestFacts(
-        info=info, outline=tuple(outline_rows(doc, max_level=2)), panel=panel, phrases=tuple(slogan_stats(doc)),
-        words=KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)(doc),
-        terms={term: doc.text.count(term) for term in terms},
-        damage=tuple(d for d in damage if d.kind in ENCODING_DAMAGE),
-        repairs=dict(Counter(d.kind for d in damage if d.kind not in ENCODING_DAMAGE)))
+    return DigestExtras(terms={term: doc.text.count(term) for term in terms},
+                        damage=tuple(d for d in damage if d.kind in ENCODING_DAMAGE),
+                        repairs=dict(Counter(d.kind for d in damage if d.kind not in ENCODING_DAMAGE)))
+
+
+OUTLINE_LEVEL = 2
+
+
+def digest_from(facts, words: WordCounts, phrases: Sequence[PhraseStats], outline: Sequence[OutlineRow],
+                extras: DigestExtras) -> DigestFacts:
+    """A document's DigestFacts from the analyses it shares: the report facts of targets and info,
+    the word counts of keywords, the phrases of slogans, the outline, and its own extras."""
+    return DigestFacts(info=facts.info, outline=tuple(outline), panel=panel_of(facts), phrases=tuple(phrases),
+                       words=words, terms=extras.terms, damage=extras.damage, repairs=extras.repairs)
+
+
+def digest_facts(doc, terms: tuple[str, ...] = (), backend: str = "jieba") -> DigestFacts:
+    return digest_from(report_facts(doc), default_task(backend)(doc), slogan_stats(doc),
+                       outline_rows(doc, max_level=OUTLINE_LEVEL), digest_extras(doc, terms))
 
 
 @dataclass(frozen=True)

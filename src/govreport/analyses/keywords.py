@@ -387,3 +387,8 @@ class KeywordTask:
 
     def rename(self, result: WordCounts, name: str) -> WordCounts:
         return replace(result, name=name)
+
+
+def default_task(backend: str = "jieba") -> KeywordTask:
+    """The counts `keywords` makes with its defaults: a digest and a diff read the same cache entry."""
+    return KeywordTask(Options(stopwords=load_stopwords(())), backend=backend)

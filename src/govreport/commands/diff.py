@@ -29,7 +29,7 @@ from govreport.commands.common import (
     report_unmatched,
 )
 from govreport.errors import ExitCode
-from govreport.run.batch import RowsTask
+from govreport.run.batch import RowsTask, SharedTask
 
 
 @app.command()
@@ -62,7 +62,7 @@ def diff(
     if unknown := [s for s in wanted if s not in ("target", "formula", "slogan", "word")]:
         raise typer.BadParameter(f"unknown section {unknown[0]!r}", param_hint="--section")
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
-    task = RowsTask(df.diff_facts, (choose_backend(segmenter),))
+    task = diff_task(choose_backend(segmenter))
     fixes = corrector([a, b], run)
     sides = [load([side], task, run, once=True) for side in (a, b)]
     facts = [[replace(result, targets=tuple(fixes.apply(result.targets))) for _, result in side] for side in sides]
@@ -71,3 +71,15 @@ def diff(
     emit(rows, [f.name for f in dataclasses.fields(df.DiffRow)], fmt, no_header, diff_view())
     if any(side.failed for side in sides):
         raise typer.Exit(ExitCode.INPUT_FAILED)
+
+
+def diff_task(backend: str) -> "SharedTask":
+    """A diff's parts, each cached under the key of the command that makes it alone (targets and
+    info, slogans, keywords): a diff of reports those have read is a cache read."""
+    from govreport.analyses import diff as df
+    from govreport.analyses.keywords import default_task
+    from govreport.analyses.report import PARTS, report_facts
+    from govreport.analyses.slogans import slogan_stats
+
+    return SharedTask((("facts", RowsTask(report_facts, parts=PARTS)), ("phrases", RowsTask(slogan_stats, (False,))),
+                       ("words", default_task(backend))), df.diff_from)

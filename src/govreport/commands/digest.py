@@ -31,7 +31,7 @@ from govreport.commands.common import (
     warn,
 )
 from govreport.errors import ExitCode
-from govreport.run.batch import RowsTask
+from govreport.run.batch import RowsTask, SharedTask
 
 
 @app.command()
@@ -67,7 +67,7 @@ def digest(
     followed = tuple(to_simplified(t) for t in csv_list(terms))
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
-    batch = load(inputs, RowsTask(dg.digest_facts, (followed, choose_backend(segmenter))), run, once=True)
+    batch = load(inputs, digest_task(followed, choose_backend(segmenter)), run, once=True)
     if output not in (None, "-"):
         refuse_to_overwrite(output, [p for p in batch.paths if isinstance(p, str)])
     facts = [replace(result, panel=replace(result.panel, rows=tuple(fixes.apply(result.panel.rows))))
@@ -79,3 +79,19 @@ def digest(
     deliver_page(output, page(dg.assemble(facts, followed), version=version),
                  f"{len(facts)} report{'s' if len(facts) > 1 else ''}")
     finish(batch)
+
+
+def digest_task(terms: tuple[str, ...], backend: str) -> "SharedTask":
+    """A digest's parts, each cached under the key of the command that makes it alone: after
+    targets (or info), keywords and slogans over the same reports, a digest computes only its outline
+    and extras."""
+    from govreport.analyses import digest as dg
+    from govreport.analyses.keywords import default_task
+    from govreport.analyses.outline import outline_rows
+    from govreport.analyses.report import PARTS, report_facts
+    from govreport.analyses.slogans import slogan_stats
+
+    return SharedTask((("facts", RowsTask(report_facts, parts=PARTS)), ("words", default_task(backend)),
+                       ("phrases", RowsTask(slogan_stats, (False,))),
+                       ("outline", RowsTask(outline_rows, (dg.OUTLINE_LEVEL,))),
+                       ("extras", RowsTask(dg.digest_extras, (terms,)))), dg.digest_from)

@@ -70,6 +70,45 @@ class RowsTask:
         return renamed(result, name)
 
 
+@dataclass(frozen=True)
+class SharedTask:
+    """Work made of other commands' analyses (a digest: the report facts of targets and info, the
+    word counts of keywords, the phrases of slogans, and its own extras). Each part is cached
+    under the key its own command uses, so a digest of reports targets and keywords have read
+    finds those parts there and computes only the rest; `combine` (a module-level function)
+    makes the result from the parts, by name."""
+
+    parts: tuple[tuple[str, Any], ...]  # (name, task)
+    combine: Callable[..., Any]
+
+    def __call__(self, doc: "Document") -> Any:
+        return self.combine(**PartsTask(self.parts)(doc))
+
+    def prepare(self) -> None:
+        PartsTask(self.parts).prepare()
+
+    def fingerprint(self) -> str:
+        return "+".join(task.fingerprint() for _, task in self.parts)
+
+    def rename(self, result: Any, name: str) -> Any:
+        return renamed(result, name)
+
+
+@dataclass(frozen=True)
+class PartsTask:
+    """The parts of a SharedTask the cache did not hold, computed from one reading of the document."""
+
+    parts: tuple[tuple[str, Any], ...]
+
+    def __call__(self, doc: "Document") -> dict[str, Any]:
+        return {name: task(doc) for name, task in self.parts}
+
+    def prepare(self) -> None:
+        for _, task in self.parts:
+            if (prepare := getattr(task, "prepare", None)) is not None:
+                prepare()
+
+
 def renamed(value: Any, name: str) -> Any:
     """A cached result with every row's `file` set to the name the input has now, however deep it
     stands (a digest's info, its panel and the panel's rows): a result found in the cache never
@@ -140,6 +179,7 @@ class Batch:
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
         fingerprint = self.task.fingerprint() if self.cache else ""
+        self._part_prints = {name: task.fingerprint() for name, task in self._shared()} if self.cache else {}
         pending: deque[Job | InputError] = deque()
         finished = False
         try:
@@ -177,6 +217,8 @@ class Batch:
             self._seen[digest] = source.name
         if self.given is not None and (given := self.given(source.name)):
             source = replace(source, given=given)
+        if self.cache and self._shared():
+            return self._start_shared(source)
         entry = None
         if self.cache:  # the result depends on a --meta row and the file name (a last-resort cue) too
             entry = cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
@@ -185,30 +227,56 @@ class Batch:
             return Job(source, None, result=self.task.rename(hit, source.name))
         if entry:
             self.cache.count(hit=False)
-        job = Job(source, entry)
+        return self._submit(Job(source, entry))
+
+    def _submit(self, job: "Job") -> "Job":
+        task = job.task or self.task
         if self.jobs == 1:
-            job.result = work(self.task, source, self.encoding)
+            job.result = work(task, source=job.source, encoding=self.encoding)
         else:
-            job.future = self._workers().submit(work, self.task, source, self.encoding)
+            job.future = self._workers().submit(work, task, job.source, self.encoding)
         return job
 
-    def _cached(self, entry: str) -> Any | None:
-        """The cached result, or None; a shared result only when every field this command reads is there."""
-        if not getattr(self.task, "parts", ()):
+    def _shared(self) -> tuple[tuple[str, Any], ...]:
+        return self.task.parts if isinstance(self.task, SharedTask) else ()
+
+    def _start_shared(self, source: Source) -> "Job":
+        """The parts the cache holds (under their own commands' keys) are read, the others computed."""
+        found, missing = {}, {}
+        for name, task in self._shared():
+            entry = cache_mod.key(source.data, f"{self._part_prints[name]}{source.given!r}{name_hint(source.name)!r}",
+                                  self.encoding)
+            if (hit := self._cached(entry, task)) is not None:
+                found[name] = task.rename(hit, source.name)
+            else:
+                missing[name] = (task, entry)
+        self.cache.count(hit=not missing)
+        if not missing:
+            return Job(source, None, result=self.task.combine(**found))
+        job = Job(source, None, task=PartsTask(tuple((name, task) for name, (task, _) in missing.items())))
+        job.found, job.stores = found, {name: (task, entry) for name, (task, entry) in missing.items()}
+        return self._submit(job)
+
+    def _cached(self, entry: str, task: Any = None) -> Any | None:
+        """The cached result, or None; a result cached field by field only when every field this
+        command reads is there."""
+        task = task or self.task
+        if not isinstance(task, RowsTask) or not task.parts:
             return self.cache.get(entry)
         found = {}
-        for name, part in self.task.entries(entry, wanted_only=True):
+        for name, part in task.entries(entry, wanted_only=True):
             value = self.cache.get(part)
             if value is None:
                 return None
             found[name] = value
-        return self.task.assemble(found)
+        return task.assemble(found)
 
-    def _store(self, entry: str, result: Any) -> None:
-        if not getattr(self.task, "parts", ()):
+    def _store(self, entry: str, result: Any, task: Any = None) -> None:
+        task = task or self.task
+        if not isinstance(task, RowsTask) or not task.parts:
             self.cache.put(entry, result)
             return
-        for name, part in self.task.entries(entry, wanted_only=False):
+        for name, part in task.entries(entry, wanted_only=False):
             self.cache.put(part, getattr(result, name))
 
     def _finish(self, item: "Job | InputError", pending: deque) -> Iterator[tuple[str, Any]]:
@@ -234,6 +302,10 @@ class Batch:
             return
         if item.entry:
             self._store(item.entry, item.result)
+        if item.stores is not None:  # the parts of a shared task that were computed: each under its own key
+            for name, (task, entry) in item.stores.items():
+                self._store(entry, item.result[name], task)
+            item.result = self.task.combine(**item.found, **item.result)
         yield item.source.name, item.result
 
     def _recover(self, jobs: list["Job"]) -> None:
@@ -245,7 +317,7 @@ class Batch:
                 if job.future is not None:
                     job.result, job.future = job.future.result(), None
                 continue
-            job.future, job.result = None, _alone(self.task, job.source, self.encoding)
+            job.future, job.result = None, _alone(job.task or self.task, job.source, self.encoding)
 
     def _workers(self) -> "ProcessPoolExecutor":
         if self._pool is None:
@@ -297,6 +369,9 @@ class Job:
     entry: str | None
     future: Any = None
     result: Any = None
+    task: Any = None  # what to compute, where it is not the batch's task (the missing parts of a SharedTask)
+    found: dict[str, Any] | None = None  # the parts of a SharedTask read from the cache
+    stores: dict[str, tuple[Any, str]] | None = None  # the parts computed: name -> (task, cache key)
 
 
 def work(task: Task, source: Source, encoding: str | None):

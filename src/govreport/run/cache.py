@@ -45,7 +45,7 @@ ROW_TYPES = {
     "WordCounts": "govreport.analyses.keywords", "PanelFacts": "govreport.analyses.panel",
     "TextLine": "govreport.analyses.text", "DiffFacts": "govreport.analyses.diff",
     "TrendFacts": "govreport.analyses.trend", "DigestFacts": "govreport.analyses.digest",
-    "ReportFacts": "govreport.analyses.report",
+    "ReportFacts": "govreport.analyses.report", "DigestExtras": "govreport.analyses.digest",
 }
 
 
