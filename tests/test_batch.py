@@ -186,3 +186,36 @@ def test_digest_and_diff_read_what_targets_keywords_and_slogans_cached(cli, monk
     assert warm_page.read_bytes() == cold_page.read_bytes()
     code, out, err = cli("diff", "-j", "1", *inputs)
     assert code == 0 and out == cold_diff, err
+
+
+def test_a_rerun_of_the_same_inputs_and_options_reads_one_entry(cli, monkeypatch, tmp_path):
+    """keywords and targets --panel rerun on unchanged reports are answered from one cache entry,
+    with the same output and notices; a changed report, other options, or an input that failed
+    make them compute again."""
+    from govreport.analyses import keywords, panel
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for year in ("2022", "2023"):
+        (folder / f"fengquan-{year}.txt").write_text(text.replace("2022", year), encoding="utf-8")
+    (folder / "copy-2023.txt").write_text(text.replace("2022", "2023") + "\n（副本）\n", encoding="utf-8")
+    first = cli("keywords", "-j", "1", str(folder))
+    first_panel = cli("targets", "--panel", "-j", "1", str(folder))
+    assert "both" in first_panel[2]  # two reports claim 2023: a notice
+
+    calls = []
+    real_rank, real_candidates = keywords.rank, panel.candidates
+    monkeypatch.setattr(keywords, "rank", lambda *a, **k: calls.append("rank") or real_rank(*a, **k))
+    monkeypatch.setattr(panel, "candidates", lambda *a, **k: calls.append("panel") or real_candidates(*a, **k))
+    assert cli("keywords", "-j", "1", str(folder)) == first
+    assert cli("targets", "--panel", "-j", "1", str(folder)) == first_panel  # the notice said again
+    assert calls == []
+    assert cli("keywords", "-j", "1", "--top", "5", str(folder))[0] == 0 and calls == ["rank"]
+    (folder / "copy-2023.txt").write_text(text.replace("2022", "2024"), encoding="utf-8")
+    assert cli("keywords", "-j", "1", str(folder))[1] != first[1] and calls == ["rank", "rank"]
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    for _ in range(2):  # an input that fails is said again on every run: no run entry is kept
+        code, _, err = cli("keywords", "-j", "1", str(folder))
+        assert code == 1 and "empty.txt" in err
+    assert calls == ["rank"] * 4

@@ -253,6 +253,9 @@ class WithProgress:
     def __init__(self, batch):
         self.batch, self.paths, self.failed = batch, batch.paths, batch.failed
 
+    def __getattr__(self, name):  # cache, input_keys …: the batch's own
+        return getattr(self.batch, name)
+
     def __iter__(self):
         from rich.console import Console
         from rich.progress import Progress
@@ -310,6 +313,27 @@ def deliver(rows, fields, run: Run, view=None, *, inputs=(), labels=None, value_
         warn(f"{run.output}: cannot write it ({err.strerror or err})")
         raise typer.Exit(ExitCode.INPUT_FAILED) from None
     warn(f"wrote {run.output} ({count} rows, {fmt})")
+
+
+def run_cached(batch, options: tuple, compute):
+    """compute() -> (result, notices), or both from the cache where the same inputs (names, bytes,
+    --meta) ran with the same options before: a rerun reads one entry instead of one a report.
+    Kept only for a run in which every input was read, so a rerun says nothing less than the
+    first run did. The result must be of the cache's types (rows, tuples, counters)."""
+    from govreport.run import cache as cache_mod
+
+    keys = batch.input_keys()
+    entry = cache_mod.key("\n".join(keys).encode(), f"run:{options!r}", None) if keys else None
+    if entry is not None and (hit := batch.cache.get(entry)) is not None:
+        batch.cache.count(hit=True)
+        batch.cache.evict()  # marks the entry used
+        result, notices = hit
+        return result, list(notices)
+    result, notices = compute()
+    if entry is not None and not batch.failed:
+        batch.cache.put(entry, (result, tuple(notices)))
+        batch.cache.evict()
+    return result, notices
 
 
 def finish(batch) -> None:

@@ -25,6 +25,7 @@ from govreport.commands.common import (
     emit,
     finish,
     load,
+    run_cached,
 )
 
 
@@ -73,8 +74,10 @@ def keywords(
     batch = load(inputs, task, Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())),
                  once=not by_doc)
     several = len(batch.paths) > 1
-    rows = kw.rank((counts for _, counts in batch), method=method, top=0 if wanted else top, min_count=0 if wanted else min_count,
-                   several=several and not by_doc, keep_zeros=bool(wanted), by_doc=by_doc)
+    settings = {"method": method, "top": 0 if wanted else top, "min_count": 0 if wanted else min_count,
+                "several": several and not by_doc, "keep_zeros": bool(wanted), "by_doc": by_doc}
+    rows, _ = run_cached(batch, ("keywords", *sorted(settings.items())),
+                         lambda: (kw.rank((counts for _, counts in batch), **settings), []))
     fields = (["file"] if by_doc else []) + ["rank", "word", "count"] + (["mentions"] if wanted else []) + ["per_10k"]
     fields += ["docs"] if several and not by_doc else []
     fields += ["score"] if method != "freq" else []

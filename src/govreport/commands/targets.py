@@ -32,6 +32,7 @@ from govreport.commands.common import (
     report_unmatched,
     stream,
     warn,
+    run_cached,
 )
 from govreport.run.batch import RowsTask
 
@@ -113,9 +114,22 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
 
     batch = load(inputs, RowsTask(report_facts, parts=PARTS), run, once=True)
     fixes = corrector(inputs, run)
-    notices: list[str] = []
-    cells = pn.candidates((replace(panel_of(facts), rows=tuple(fixes.apply(facts.rows))) for _, facts in batch),
-                          all_changes=all_changes, notices=notices)
+
+    def cells_and_notices():
+        notices: list[str] = []
+        cells = pn.candidates((replace(panel_of(facts), rows=tuple(fixes.apply(facts.rows))) for _, facts in batch),
+                              all_changes=all_changes, notices=notices)
+        return cells, notices
+
+    def panel_rows():
+        cells, notices = cells_and_notices()
+        return tuple(pn.rows_of(cells)), notices
+
+    if conflicts or fixes.items:  # corrections are matched as the figures go by: no run is answered whole
+        cells, notices = cells_and_notices()
+        panel = None if conflicts else pn.rows_of(cells)
+    else:  # a rerun of the same reports and options reads the panel back, not each report's figures
+        panel, notices = run_cached(batch, ("panel", all_changes), panel_rows)
     report_unmatched(fixes)
     for notice in notices:
         warn(notice)
@@ -124,7 +138,7 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
         deliver(found, [f.name for f in dataclasses.fields(pn.ConflictRow)], run, inputs=batch.paths)
         finish(batch)
         return
-    rows = pn.select(pn.rows_of(cells), indicator=indicator, year=year)
+    rows = pn.select(panel, indicator=indicator, year=year)
     from govreport.analyses.codes import COLUMN_DOCS, code_labels
 
     if wide:

@@ -219,15 +219,41 @@ class Batch:
             source = replace(source, given=given)
         if self.cache and self._shared():
             return self._start_shared(source)
-        entry = None
-        if self.cache:  # the result depends on a --meta row and the file name (a last-resort cue) too
-            entry = cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
+        entry = self._entry(source, fingerprint) if self.cache else None
         if entry and (hit := self._cached(entry)) is not None:
             self.cache.count(hit=True)
             return Job(source, None, result=self.task.rename(hit, source.name))
         if entry:
             self.cache.count(hit=False)
         return self._submit(Job(source, entry))
+
+    def _entry(self, source: Source, fingerprint: str) -> str:
+        # the result depends on a --meta row and the file name (a last-resort cue) too
+        return cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
+
+    def input_keys(self) -> list[str] | None:
+        """Each input's name and cache key, as a run reads them (a second reading of each file, no
+        analysis); None where a run of these inputs cannot be answered whole from the cache: no
+        cache, standard input, an input that cannot be read, the same bytes twice."""
+        if self.cache is None or isinstance(self.task, SharedTask):
+            return None
+        fingerprint, seen, out = self.task.fingerprint(), set(), []
+        for path in self.paths:
+            if isinstance(path, InputError) or path == "-":
+                return None
+            try:
+                source = read(path, None, max_size=self.max_size)
+            except InputError:
+                return None
+            if self.once:
+                digest = hashlib.blake2b(source.data, digest_size=16).digest()
+                if digest in seen:
+                    return None
+                seen.add(digest)
+            if self.given is not None and (given := self.given(source.name)):
+                source = replace(source, given=given)
+            out.append(f"{source.name}\t{self._entry(source, fingerprint)}")
+        return out
 
     def _submit(self, job: "Job") -> "Job":
         task = job.task or self.task
@@ -244,8 +270,7 @@ class Batch:
         """The parts the cache holds (under their own commands' keys) are read, the others computed."""
         found, missing = {}, {}
         for name, task in self._shared():
-            entry = cache_mod.key(source.data, f"{self._part_prints[name]}{source.given!r}{name_hint(source.name)!r}",
-                                  self.encoding)
+            entry = self._entry(source, self._part_prints[name])
             if (hit := self._cached(entry, task)) is not None:
                 found[name] = task.rename(hit, source.name)
             else:

@@ -46,6 +46,7 @@ ROW_TYPES = {
     "TextLine": "govreport.analyses.text", "DiffFacts": "govreport.analyses.diff",
     "TrendFacts": "govreport.analyses.trend", "DigestFacts": "govreport.analyses.digest",
     "ReportFacts": "govreport.analyses.report", "DigestExtras": "govreport.analyses.digest",
+    "KeywordRow": "govreport.analyses.keywords", "PanelRow": "govreport.analyses.panel",
 }
 
 
@@ -150,7 +151,10 @@ class Cache:
 
     def put(self, name: str, value: Any) -> None:
         try:
-            blob = zlib.compress(json.dumps(encode(value), ensure_ascii=False).encode("utf-8"), 1)
+            text = json.dumps(encode(value), ensure_ascii=False).encode("utf-8")
+            if len(text) > MAX_ENTRY:
+                return  # get() would refuse it (a bomb's size): not worth writing
+            blob = zlib.compress(text, 1)
             self._db.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", (name, blob, time.time()))
             self._puts += 1
             if self._puts % EVICT_EVERY == 1:
