@@ -378,7 +378,8 @@ def _counts_of(items: Any) -> Counter:
             raise ValueError("not word counts")
         return Counter()
     words = joined.split(WORD_SEP)
-    out = Counter(dict(zip(words, counts)))
+    out: Counter = Counter()
+    dict.update(out, zip(words, counts))  # straight in: Counter(dict(...)) builds it twice
     if len(words) != len(counts) or len(out) != len(counts) or not set(map(type, counts)) <= {int}:
         raise ValueError("not word counts")
     return out
