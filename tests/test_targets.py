@@ -91,3 +91,24 @@ def test_note_markers_and_split_lines_do_not_break_extraction():
     doc = Document.from_text("二、2021年重点工作\n今年经济社会发展的\n主要预期目标\n是：地区生产总值〔3〕增长10%以上〔4〕，规上工业增加值增长8%。")
     rows = [(r.line, r.text, r.indicator, r.comparator, r.kind) for r in extract(doc)]
     assert rows == [(4, "10%以上", "地区生产总值", ">=", "target"), (4, "8%", "规上工业增加值", "=", "target")]
+
+
+def test_end_anchored_cues_answer_as_a_search_of_the_whole_text():
+    """Each AtEnd cue matches as its pattern searched from the start would, and its width is
+    the longest match its pattern can make (re's own parser says so)."""
+    import random
+    import re
+    import re._parser as parser
+
+    from govreport.rules import cues
+
+    ends = [value for value in vars(cues).values() if isinstance(value, cues.AtEnd)]
+    assert len(ends) >= 6
+    rng = random.Random(7)
+    for cue in ends:
+        assert parser.parse(cue.pattern.pattern).getwidth()[1] <= cue.width, cue.pattern.pattern
+        alphabet = "".join(sorted(set(re.sub(r"[^\u4e00-\u9fff]", "", cue.pattern.pattern)))) + "，5%"
+        for _ in range(2000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            found, whole = cue.search(text), cue.pattern.search(text)
+            assert (found and found.span()) == (whole and whole.span()), (cue.pattern.pattern, text)

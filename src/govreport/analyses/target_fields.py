@@ -34,6 +34,8 @@ def respective(line: str, figures: Sequence[Figure], start: int) -> dict[int, st
     shares its head noun: 城镇 -> 城镇居民人均可支配收入.
     """
     out: dict[int, str] = {}
+    if not figures or "别" not in line[start:figures[-1].start]:  # no 分别 before any figure: most sentences
+        return out
     for i, fig in enumerate(figures):
         clause = clause_before(line[start:fig.start])
         at = clause.rfind("分别")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from govreport.analyses.confidence import confidence, row_flags, with_conflicts
 from govreport.analyses.target_fields import (
@@ -25,7 +25,7 @@ from govreport.analyses.target_fields import (
 from govreport.document.document import Document
 from govreport.rules import cues
 from govreport.rules.codebook import by_code, code_of
-from govreport.rules.frames import SentenceFrames, line_frames, opening_frame
+from govreport.rules.frames import LineFrame, SentenceFrames, line_frames, opening_frame
 from govreport.rules.identity import identify
 from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures, is_count
@@ -80,13 +80,14 @@ def extract(doc: Document) -> list[TargetRow]:
         for start, end in _sentence_spans(line):
             here = running
             if start and year is not None and (opened := opening_frame(line[start:end], year)) is not None:
-                here = replace(running, frame=opened)  # "…。过去一年，…。国内生产总值增长10.3%"
+                here = LineFrame(running.top, running.heading, opened)  # "…。过去一年，…。国内生产总值增长10.3%"
                 running = here if opened.lasting else running
             inside = []
             while figures and figures[0].start < end:
                 inside.append(figures.popleft())
             if inside:
-                rows.extend(_sentence_rows(doc, number, line, start, end, inside, replace(context, line=here)))
+                sentence_context = context if here is context.line else Context(context.year, context.gdp, here, context.who)
+                rows.extend(_sentence_rows(doc, number, line, start, end, inside, sentence_context))
             if not figures:
                 break
     return with_conflicts(rows)

@@ -2,6 +2,19 @@
 
 import re
 
+
+class AtEnd:
+    """A pattern anchored at the end ($) whose matches are at most `width` characters: searched
+    from `width` characters before the end, not tried at every position of a long text before a
+    figure (the same match: none can start earlier; a line holds no newline)."""
+
+    def __init__(self, pattern: str, width: int):
+        self.pattern, self.width = re.compile(pattern), width
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text, len(text) - self.width)
+
+
 # --- the report's own year ---------------------------------------------------------------
 # "一、2009年工作回顾" -> 2010;  "二、2010年主要任务" -> 2010.
 REVIEW_YEAR = re.compile(r"(\d{4})年(?:及[^、，]{0,8})?(?:和[^、，]{0,10})?(?:政府)?工作(?:回顾|总结)")
@@ -55,10 +68,10 @@ PLAN_VOTE = re.compile(r"今年|力争|确保|要|将|加快|推动|实施|深�
 
 # --- comparator before a figure ---------------------------------------------------------
 # "不低于5%", "至少10个", "大于40万元"; "不到1.9万元", "小于40万元", "不足5%", "最多3次".
-AT_LEAST_BEFORE = re.compile(r"(?:超过|突破|不低于|高于|超|多于|不少于|不小于|至少|最少|大于|大于等于|以上)$")
-AT_MOST_BEFORE = re.compile(r"(?:不超过|控制在|低于|不高于|少于|以内|压减到|压降到|降至|降到|不到|不足|小于|小于等于|"
-                            r"不大于|最多|至多|不多于)$")
-ABOUT_BEFORE = re.compile(r"(?:约|近|接近|大约|将近)$")
+AT_LEAST_BEFORE = AtEnd(r"(?:超过|突破|不低于|高于|超|多于|不少于|不小于|至少|最少|大于|大于等于|以上)$", 4)
+AT_MOST_BEFORE = AtEnd(r"(?:不超过|控制在|低于|不高于|少于|以内|压减到|压降到|降至|降到|不到|不足|小于|小于等于|"
+                            r"不大于|最多|至多|不多于)$", 4)
+ABOUT_BEFORE = AtEnd(r"(?:约|近|接近|大约|将近)$", 2)
 
 # --- change ----------------------------------------------------------------------------------
 GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|上涨|上升|增速|涨幅|增幅|提升|扩大|增)(?:了)?$")
@@ -80,7 +93,7 @@ CHANGE_VERB = re.compile(r"(?:提高|增加|增长|达到|下降|减少|降低|�
 # "比上年年初预算增加1800亿元", "较上年增加": a comparison's base, not what is measured.
 COMPARISON_BASE = re.compile(r"^(?:比|较|同|与)(?:上年|去年|\d{4}年|上年度|年初)")
 # The verb of a verb-only name: "先发行" -> 发行 (its object may stand earlier: "发行超长期特别国债，…，今年先发行1万亿元").
-VERB_OF = re.compile(r"(?:批复|获批|启动|开工)?(?P<verb>[\u4e00-\u9fff]{2})$")
+VERB_OF = AtEnd(r"(?:批复|获批|启动|开工)?(?P<verb>[\u4e00-\u9fff]{2})$", 4)
 INCREMENT = re.compile(r"新增|新建|建成|新收储|收储|新引进|引进|新培育|新开工|新落户|新登记|新认定|新改建|改造|建设|培育|创建|增加|新开|新设")
 GROWTH_WORDS = re.compile(r"增长|增速|涨幅|增幅")
 
@@ -94,7 +107,7 @@ FIVE_YEARS = re.compile(r"这五年|五年来|过去五年|过去的五年|十�
 MULTI_YEAR_CLAUSE = re.compile(r"年均(?!浓度|值)|累计|平均每年|每年平均|年平均(?!浓度)|(?<![\d〇零一二三四五六七八九十])五年(?!前)")
 # "分别完成年计划的118.2%、248.57%", "完成目标任务的105%": a share of the plan, not the indicator itself.
 PLAN_SHARE = re.compile(r"(?:完成|达到|为)(?:全年|年度|年)?(?:计划|目标|任务)(?:任务)?的[\d.%、]*$")
-STOCK_BEFORE = re.compile(r"(?:达到|达|突破|超过|升至|增至|提升到|提高到|提高至|提升至|增加到|上升到|扩大到|降至|降到|下降到|减少到)$")
+STOCK_BEFORE = AtEnd(r"(?:达到|达|突破|超过|升至|增至|提升到|提高到|提高至|提升至|增加到|上升到|扩大到|降至|降到|下降到|减少到)$", 3)
 
 # --- "no target this year" ----------------------------------------------------------------
 # "我们没有提出全年经济增速具体目标"
@@ -113,7 +126,7 @@ TRAIL_WORDS = re.compile(
     r"(?:增长|下降|提高|提升|降低|减少|增加|上涨|上升|达到|达|突破|超过|超|为|完成|实现|保持在|保持|控制在|稳定在|"
     r"提升到|提高到|提高至|增至|降至|降到|至|到|约|近|接近|由|从|在|按|累计|共计|共|合计|有|是|低于|高于|不低于|不超过)+$")
 # "…应急工程共计26个重点防洪除涝项目", "口口妙食品等15个…项目": the figure counts the noun after it.
-SUMMING_UP = re.compile(r"(?:等|共计|共|合计|总计)$")
+SUMMING_UP = AtEnd(r"(?:等|共计|共|合计|总计)$", 2)
 # "年产值超10亿元、30亿元、50亿元的大企业集团": what the figures belong to comes after 的.
 OWNER_AFTER = re.compile(r"^(?:[、和]\d+(?:\.\d+)?[万亿千百]*[\u4e00-\u9fff%/]{0,4})*的([\u4e00-\u9fff“”]{2,12})")
 # Verbs that start a new item of a list, ending the reach of an earlier 新增.
