@@ -6,8 +6,9 @@ Makes --files reports by copying ../shared/reports/ under new names (each copy g
 own, so no two files have the same bytes and none is read once for another), then measures, each
 in a fresh process with an empty cache (cold) and again (warm):
 
-- keywords, targets --panel, and info (cold: after nothing; "after targets": on the cache
-  targets --panel filled, the shared analysis);
+- keywords, targets --panel, and info (cold: after nothing; warm: the same command again, which
+  reads the run's own entry; "warm per report": other options, which merge each report's entry
+  again; "after targets": info on the cache targets --panel filled, the shared analysis);
 - the ceiling: a script that only reads the files and cuts them with rjieba.
 
 Reports characters a second, peak resident memory of the process, and the ratios the issue asks
@@ -88,15 +89,21 @@ def main() -> None:
         ceiling, _ = run("ceiling: read + rjieba cut", [sys.executable, "-c", CEILING, str(folder)], "none")
         kw_cold, _ = run("keywords, cold", [exe, "keywords", *jobs, str(folder)], "kw")
         kw_warm, _ = run("keywords, warm", [exe, "keywords", *jobs, str(folder)], "kw")
+        # other options: the run's own entry does not answer, each report's entry does (they are merged again)
+        kw_each, _ = run("keywords --top 50, warm per report", [exe, "keywords", "--top", "50", *jobs, str(folder)], "kw")
         tg_cold, _ = run("targets --panel, cold", [exe, "targets", "--panel", *jobs, str(folder)], "tg")
         tg_warm, _ = run("targets --panel, warm", [exe, "targets", "--panel", *jobs, str(folder)], "tg")
+        tg_each, _ = run("targets --panel --all-changes, warm per report",
+                         [exe, "targets", "--panel", "--all-changes", *jobs, str(folder)], "tg")
         info_after, _ = run("info, after targets", [exe, "info", *jobs, str(folder)], "tg")
         info_cold, _ = run("info, cold", [exe, "info", *jobs, str(folder)], "info")
         out["rows"] = rows
         out["ratios"] = {
             "keywords cold / ceiling (speed)": round(ceiling / kw_cold, 2),
             "keywords warm / cold (time)": round(kw_warm / kw_cold, 3),
+            "keywords warm per report / cold (time)": round(kw_each / kw_cold, 3),
             "targets --panel warm / cold (time)": round(tg_warm / tg_cold, 3),
+            "targets --panel warm per report / cold (time)": round(tg_each / tg_cold, 3),
             "info after targets / info cold (time)": round(info_after / info_cold, 3),
             "targets --panel cold, M chars/s": round(chars / tg_cold / 1e6, 2),
         }
