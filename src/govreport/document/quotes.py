@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from govreport.document.damage import Damage
 
@@ -14,8 +14,9 @@ MAX_LEN = 120  # longer "quotes" are mismatched marks, not phrases
 NEAR = 4  # damage this close to a lone quote mark swallowed its partner
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
+    """A quoted span (a tuple: a report holds hundreds, made at every reading; 3x cheaper than a dataclass)."""
+
     line: int  # 1-based
     start: int  # 0-based column of the first character inside the marks
     end: int
