@@ -184,7 +184,7 @@ def _figure_time(kind: str, change: str, before: str, year: int, frame, said_at:
         if frame.kind == "plan" and frame.period == "year" and frame.year >= year:
             return str(frame.year), "year", kind
         return str(year), "year", kind
-    since = list(cues.SINCE.finditer(before))
+    since = list(cues.SINCE.finditer(before)) if "较" in before or "比" in before else []
     if since:
         return f"{since[-1].group(1) or since[-1].group(2)}-{year - 1}", "span", kind
     if frame.kind == "review" and frame.period == "span":

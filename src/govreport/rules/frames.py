@@ -232,7 +232,10 @@ def _later_span(line: str, year: int) -> Frame | None:
     """The last span a later sentence of the paragraph opens with ("…。回望过去五年，…"), if any."""
     found = None
     for match in cues.SENTENCE_END.finditer(line, 0, len(line) - 1):
-        opened = opening_frame(line[match.end():], year)
+        opening = line[match.end():match.end() + OPENING + 4]  # all opening_frame reads of what follows
+        if _timeless(opening):
+            continue
+        opened = opening_frame(opening, year)
         if opened is not None and opened.lasting and opened.period == "span":
             found = opened
     return found
