@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from govreport.rules import cues
 from govreport.rules.header import small_number
@@ -41,16 +41,16 @@ OPENING = 24  # characters of a paragraph that can set the frame of what follows
 # Markers before a paragraph's first words: "——", "（一）", "一是".
 LEAD = re.compile(r"^(?:——|--|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[是、]|各位代表[，,！!：:]?)")
 # A paragraph that announces a list: "这一年，我们主要做了以下工作：", "五年来，…主要做了以下工作。"
-LIST_INTRO = re.compile(r"(?:以下|如下)[^。，]{0,12}[。：:]$")
+LIST_INTRO = cues.AtEnd(r"(?:以下|如下)[^。，]{0,12}[。：:]$", 15)
 # "（一）", "(一)": the first item of a list.
 FIRST_ITEM = re.compile(r"^[（(]一[)）]$")
 # Before a year that frames what follows: "2021年，…", "刚刚过去的2021年，…" (not "面对2015年的下滑…").
 YEAR_LEAD = re.compile(r"^(?:刚刚|刚)?(?:过去的|在)?$")
 
 
-@dataclass(frozen=True)
-class Frame:
-    """What the text in a frame holds (review: results, plan: goals) and for which year or span."""
+class Frame(NamedTuple):
+    """What the text in a frame holds (review: results, plan: goals) and for which year or span
+    (a tuple: made for every time expression read, 3x cheaper than a dataclass)."""
 
     kind: str  # review, plan, other
     period: str | None  # year, plan, span; None when nothing tells
@@ -185,8 +185,7 @@ def opening_frame(paragraph: str, year: int) -> Frame | None:
     return None
 
 
-@dataclass(frozen=True)
-class LineFrame:
+class LineFrame(NamedTuple):
     """Where a line stands: the heading above it, its top-level section, and its time frame."""
 
     top: str | None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from govreport.rules.units import MULTIPLIERS, kind_of, split_unit, unit_at
@@ -37,6 +36,7 @@ BOUNDS = (("（含）以上", ">="), ("(含)以上", ">="), ("及以上", ">="),
           ("（含）以下", "<="), ("(含)以下", "<="), ("及以下", "<="), ("以下", "<="), ("以内", "<="), ("之内", "<="),
           ("左右", "~"), ("上下", "~"))
 INCLUSIVE = ("（含）", "(含)")
+BOUND_STARTS = frozenset(word[0] for word, _ in BOUNDS)
 # 翻一番, 翻两番: doubling goals (value 1 or 2, unit 番).
 DOUBLING = re.compile(r"翻了?([一两二三四五六七八九]|\d)番")
 # 千万元以上项目, 亿元以上: an amount with no digit at all.
@@ -54,8 +54,9 @@ ORDINAL_AFTER = re.compile(r"(?:全会|会议|全体会议|代表大会|党代�
 SPOKEN_TAIL = re.compile(r"\d+(?:\.\d+)?[千百十万]")
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
+    """One figure of a line (a tuple: made for every figure of every report, 3x cheaper than a dataclass)."""
+
     start: int  # 0-based columns in the line; text = line[start:end]
     end: int
     value: float
@@ -446,13 +447,22 @@ def chinese_number(text: str) -> float | None:
 
 
 def _take(line: str, pos: int, words) -> str:
+    if line[pos:pos + 1] not in _starts(words):
+        return ""
     for word in words:
         if line.startswith(word, pos):
             return word
     return ""
 
 
+@functools.cache
+def _starts(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word[0] for word in words)
+
+
 def _bound(line: str, pos: int) -> tuple[str | None, int]:
+    if line[pos:pos + 1] not in BOUND_STARTS:  # most figures: no bound after them
+        return None, pos
     for word, comparator in BOUNDS:
         if line.startswith(word, pos):
             return comparator, pos + len(word)
