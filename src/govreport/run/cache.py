@@ -16,6 +16,7 @@ import hashlib
 import importlib
 import json
 import math
+import operator
 import os
 import sqlite3
 import time
@@ -398,7 +399,8 @@ def _table(value: tuple) -> dict | None:
     names = _field_names(cls)
     if len(plain_types(cls)) != len(names):
         return None
-    return {"R": [name, [[getattr(row, n) for n in names] for row in value]]}
+    fields_of = operator.attrgetter(*names)  # a row's fields as one tuple, in C (a JSON array)
+    return {"R": [name, [fields_of(row) for row in value] if len(names) > 1 else [[fields_of(row)] for row in value]]}
 
 
 def _rows(items: Any) -> tuple:
