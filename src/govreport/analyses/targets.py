@@ -25,7 +25,7 @@ from govreport.analyses.target_fields import (
 from govreport.document.document import Document
 from govreport.rules import cues
 from govreport.rules.codebook import by_code, code_of
-from govreport.rules.frames import LineFrame, SentenceFrames, line_frames, opening_frame
+from govreport.rules.frames import OPENING, LineFrame, SentenceFrames, line_frames, opening_frame
 from govreport.rules.identity import identify
 from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures, is_count
@@ -71,15 +71,20 @@ def extract(doc: Document) -> list[TargetRow]:
     for number, line in enumerate(doc.lines, 1):
         if not line:
             continue
-        context = Context(year, gdp, frames[number - 1], who)
-        rows.extend(_absent_rows(doc, number, line, context))
+        absent = "目标" in line  # what a "no target" sentence (cues.ABSENT) ends with
         figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
                         and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
                         and not (f.unit == "岁" and cues.AGE_GROUP_AFTER.match(line, f.end)))
+        if not figures and not absent:
+            continue
+        context = Context(year, gdp, frames[number - 1], who)
+        if absent:
+            rows.extend(_absent_rows(doc, number, line, context))
         running = context.line
         for start, end in _sentence_spans(line):
             here = running
-            if start and year is not None and (opened := opening_frame(line[start:end], year)) is not None:
+            if start and year is not None and \
+                    (opened := opening_frame(line[start:min(end, start + OPENING + 4)], year)) is not None:
                 here = LineFrame(running.top, running.heading, opened)  # "…。过去一年，…。国内生产总值增长10.3%"
                 running = here if opened.lasting else running
             inside = []

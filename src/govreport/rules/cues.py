@@ -37,16 +37,16 @@ TARGET_CUE = re.compile(r"力争|确保|争取|拟|提出|预期目标|主要目
 ACTUAL_CUE = re.compile(r"同比|比上年|较上年|较\d{4}年|比\d{4}年|累计|去年|上年(?!均)|过去一年|一年来|五年来|这五年|过去五年|"
                         r"已经|已|完成了|实现了|达到了|取得了|全年实现|全年完成")
 # "总投资561亿元", "投资1.8亿元的凤凰山引水工程", "总占地8800亩", "年产2.4亿支": what a project is, not a goal.
-ATTRIBUTE_BEFORE = re.compile(r"(?:总投资|计划总投资|总占地|占地|总面积|建筑面积|年产|设计产能|产能)(?:约|达)?$")
-INVEST_BEFORE = re.compile(r"(?<!完成)(?<!完成了)(?<!争取)投资$")
+ATTRIBUTE_BEFORE = AtEnd(r"(?:总投资|计划总投资|总占地|占地|总面积|建筑面积|年产|设计产能|产能)(?:约|达)?$", 6)
+INVEST_BEFORE = AtEnd(r"(?<!完成)(?<!完成了)(?<!争取)投资$", 2)
 ATTRIBUTE_AFTER = re.compile(r"^的")
 # "由30.8%提高到43.3%", "从15%提升到50%": the first figure is the baseline.
-BASELINE_BEFORE = re.compile(r"[由从](?:[^，,。；;由从]{0,10}的)?$")
+BASELINE_BEFORE = AtEnd(r"[由从](?:[^，,。；;由从]{0,10}的)?$", 12)
 BASELINE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:提高|提升|增加|上升|下降|降低|减少|扩大|缩小)?[到至]")
 # "千万元以上项目", "亿元以上项目": a class of projects, not a quantity.
 THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:重大|重点|大|产业|工业|新建|续建|招商|签约)?(?:项目|企业|工程)")
 # "增速在全市9个专业园区中位列第一": the size of a ranking group.
-RANK_GROUP = re.compile(r"(?:全市|全省|全国|全区|全县)$")
+RANK_GROUP = AtEnd(r"(?:全市|全省|全国|全区|全县)$", 2)
 RANK_GROUP_AFTER = re.compile(r"^[^，,。；;]{0,10}中")
 # "阅读量:273次", "更新时间": page furniture copied with the text.
 METADATA = re.compile(r"阅读量|浏览量|浏览次数|点击量|点击数|更新时间|发布时间|信息来源|来源[:：]")
@@ -74,11 +74,11 @@ AT_MOST_BEFORE = AtEnd(r"(?:不超过|控制在|低于|不高于|少于|以内|�
 ABOUT_BEFORE = AtEnd(r"(?:约|近|接近|大约|将近)$", 2)
 
 # --- change ----------------------------------------------------------------------------------
-GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|上涨|上升|增速|涨幅|增幅|提升|扩大|增)(?:了)?$")
-DECLINE_BEFORE = re.compile(r"(?:下降|降低|减少|回落|下调|压减|压降|缩减|削减|减)(?:了)?$")
+GROWTH_BEFORE = AtEnd(r"(?:增长|增加|提高|上涨|上升|增速|涨幅|增幅|提升|扩大|增)(?:了)?$", 3)
+DECLINE_BEFORE = AtEnd(r"(?:下降|降低|减少|回落|下调|压减|压降|缩减|削减|减)(?:了)?$", 3)
 # "PM10、PM2.5分别低于年度目标值25微克/立方米": a margin below something; right before the figure
 # (失业率低于4.6%) 低于 is a bound, not a decline.
-DECLINE_MARGIN = re.compile(r"低于[^，,。；;\d]{1,8}$")
+DECLINE_MARGIN = AtEnd(r"低于[^，,。；;\d]{1,8}$", 10)
 # "重点抓好以下14个方面": counts of parts of the text, not figures.
 NOT_COUNTED_AFTER = re.compile(r"^(?:方面|领域|部分|环节|章|节|条意见)")
 # "成立10个工作专班", "实施5000亩高标准农田建设项目": the verb alone names nothing; the noun after does.

@@ -288,9 +288,15 @@ class SentenceFrames:
 
     def __init__(self, text: str, year: int | None):
         self.text, self.year = text, year
-        self.matches = list(TIME_WORDS.finditer(text)) if year is not None and not _timeless(text) else []
         self.timeless = year is None or _timeless(text)
-        self.starts = [m.start() for m in self.matches]
+        self._matches: list[re.Match] | None = None  # scanned when a figure first asks (not for "other" ones)
+
+    @property
+    def matches(self) -> list[re.Match]:
+        if self._matches is None:
+            self._matches = [] if self.timeless else list(TIME_WORDS.finditer(self.text))
+            self.starts = [m.start() for m in self._matches]
+        return self._matches
 
     def last_before(self, at: int) -> tuple[Frame, int] | None:
         """(frame, end) of the last time expression a scan of text[:at] finds; None if none."""
@@ -298,16 +304,17 @@ class SentenceFrames:
 
         if self.timeless:
             return None
+        matches = self.matches
         safe = bisect.bisect_left(self.starts, at - REACH)
         # Attempts before `at - REACH` fail in both scans where the full scan found nothing there.
-        resume = max(self.matches[safe - 1].end() if safe else 0, at - REACH)
+        resume = max(matches[safe - 1].end() if safe else 0, at - REACH)
         found = None
         for match in TIME_WORDS.finditer(self.text, resume, at):
             if (frame := _kept_frame(self.text, match, self.year)) is not None:
                 found = frame, match.end()
         if found is not None:
             return found
-        for match in reversed(self.matches[:safe]):
+        for match in reversed(matches[:safe]):
             if (frame := _kept_frame(self.text, match, self.year)) is not None:
                 return frame, match.end()
         return None
