@@ -487,3 +487,15 @@ def test_word_counts_are_read_back_and_forged_ones_refused():
                    {"V": ["a", []]}, {"V": [3, [1]]}, {"V": "a"}):
         with pytest.raises(ValueError):
             decode(forged)
+
+
+def test_a_runs_notices_are_packed_and_read_back_whole():
+    """A run entry's notices come back line for line (a file name may hold a newline), and a
+    value that is no packed text reads as none."""
+    from govreport.run.cache import pack_lines, unpack_lines
+
+    lines = ["a\nb.txt and c.txt are both 河北省's 2025 report", "", "\u2028 separator", "x" * 5000]
+    assert unpack_lines(pack_lines(lines)) == lines
+    assert unpack_lines(pack_lines([])) == []
+    for forged in ("not base64!", 7, None, "AAAA"):
+        assert unpack_lines(forged) is None

@@ -210,13 +210,12 @@ class Batch:
         except InputError as err:
             return err
         if self.once:
-            digest = hashlib.blake2b(source.data, digest_size=16).digest()
+            digest = _digest(source.data)
             if (first := self._seen.get(digest)) is not None:
                 self._on_notice(f"{source.name}: the same bytes as {first}; read once")
                 return None
             self._seen[digest] = source.name
-        if self.given is not None and (given := self.given(source.name)):
-            source = replace(source, given=given)
+        source = self._with_given(source)
         if self.cache and self._shared():
             return self._start_shared(source)
         entry = self._entry(source, fingerprint) if self.cache else None
@@ -231,13 +230,13 @@ class Batch:
         # the result depends on a --meta row and the file name (a last-resort cue) too
         return cache_mod.key(source.data, f"{fingerprint}{source.given!r}{name_hint(source.name)!r}", self.encoding)
 
-    def input_keys(self) -> list[str] | None:
-        """Each input's name and cache key, as a run reads them (a second reading of each file, no
-        analysis); None where a run of these inputs cannot be answered whole from the cache: no
-        cache, standard input, an input that cannot be read, the same bytes twice."""
+    def inputs_key(self) -> str | None:
+        """A digest of each input's name and cache key, as a run reads them (a second reading of
+        each file, no analysis); None where a run of these inputs cannot be answered whole from the
+        cache: no cache, standard input, an input that cannot be read, the same bytes twice."""
         if self.cache is None or isinstance(self.task, SharedTask):
             return None
-        fingerprint, seen, out = self.task.fingerprint(), set(), []
+        fingerprint, seen, out = self.task.fingerprint(), set(), hashlib.sha256()
         for path in self.paths:
             if isinstance(path, InputError) or path == "-":
                 return None
@@ -246,14 +245,18 @@ class Batch:
             except InputError:
                 return None
             if self.once:
-                digest = hashlib.blake2b(source.data, digest_size=16).digest()
-                if digest in seen:
+                if (digest := _digest(source.data)) in seen:
                     return None
                 seen.add(digest)
-            if self.given is not None and (given := self.given(source.name)):
-                source = replace(source, given=given)
-            out.append(f"{source.name}\t{self._entry(source, fingerprint)}")
-        return out
+            source = self._with_given(source)
+            out.update(f"{source.name}\t{self._entry(source, fingerprint)}\n".encode("utf-8", "surrogatepass"))
+        return out.hexdigest()
+
+    def _with_given(self, source: Source) -> Source:
+        """The source with what a --meta row says of it."""
+        if self.given is not None and (given := self.given(source.name)):
+            return replace(source, given=given)
+        return source
 
     def _submit(self, job: "Job") -> "Job":
         task = job.task or self.task
@@ -397,6 +400,11 @@ class Job:
     task: Any = None  # what to compute, where it is not the batch's task (the missing parts of a SharedTask)
     found: dict[str, Any] | None = None  # the parts of a SharedTask read from the cache
     stores: dict[str, tuple[Any, str]] | None = None  # the parts computed: name -> (task, cache key)
+
+
+def _digest(data: bytes) -> bytes:
+    """What tells the same bytes given twice (read once)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def work(task: Task, source: Source, encoding: str | None):

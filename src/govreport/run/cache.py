@@ -10,6 +10,7 @@ Any damaged entry is rebuilt; a file that is no database is replaced.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import hashlib
@@ -355,6 +356,24 @@ def decode(value: Any) -> Any:
 
 PLAIN = (str, int, float, bool)  # JSON's own values: nothing to encode or decode
 WORD_SEP = "\x1f"  # between the words of a document's counts (no token holds it; checked)
+
+
+def pack_lines(lines: list[str]) -> str:
+    """Lines (a run's notices: thousands where a corpus holds copies) as one compressed string,
+    compressed line by line, so no JSON text of them all is ever held."""
+    packer = zlib.compressobj(1)
+    chunks = [packer.compress(line.encode("utf-8", "surrogatepass") + b"\0") for line in lines]  # no line holds NUL
+    return base64.b64encode(b"".join(chunks) + packer.flush()).decode("ascii")
+
+
+def unpack_lines(packed: Any) -> list[str] | None:
+    """The inverse of pack_lines; None for a value that is none."""
+    try:
+        inflate = zlib.decompressobj()
+        text = inflate.decompress(base64.b64decode(packed, validate=True), MAX_ENTRY)
+        return text.decode("utf-8", "surrogatepass").split("\0")[:-1]
+    except (TypeError, ValueError, zlib.error):
+        return None
 
 
 def _word_counts(value: Counter) -> dict | None:
