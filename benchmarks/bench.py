@@ -53,12 +53,15 @@ def peak_mb(cmd: list[str]) -> tuple[float, float]:
 
 
 def make_corpus(folder: Path, megabytes: float) -> int:
-    """Copies of ../shared/reports/ up to the size asked; returns the characters written."""
+    """Copies of ../shared/reports/ up to the size asked, each with a line of its own (keywords
+    reads the same bytes once: identical copies would be counted once); returns the characters
+    written."""
     sources = sorted((SHARED / "reports").rglob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in sources]
     chars, size, copy = 0, 0, 0
     while size < megabytes * 1e6:
-        for path, text in zip(sources, texts):
+        for number, (path, text) in enumerate(zip(sources, texts)):
+            text += f"\n（副本{copy}-{number}）\n"
             target = folder / f"{copy:03d}-{path.parent.name}-{path.name}"
             target.write_text(text, encoding="utf-8")
             chars, size = chars + len(text), size + len(text.encode("utf-8"))
