@@ -250,16 +250,15 @@ def test_pypdf_errors_are_the_inputs_own(monkeypatch):
             raise AssertionError("no error")
 
 
-def test_pypdfs_own_warnings_name_the_file(monkeypatch):
+def _pdf_that_warns(monkeypatch, warning: str) -> None:
+    """pypdf's reader replaced by one whose page logs `warning` as pypdf does, then gives text."""
     import logging
 
     import pypdf
 
-    from govreport.readers.pdf import pdf_text
-
     class Page(dict):
         def extract_text(self):
-            logging.getLogger("pypdf").warning("Ignoring wrong pointing object 6 0")
+            logging.getLogger("pypdf").warning(warning)
             return "各位代表：\n国内生产总值增长5%左右。"
 
     class Reader:
@@ -269,6 +268,12 @@ def test_pypdfs_own_warnings_name_the_file(monkeypatch):
             pass
 
     monkeypatch.setattr(pypdf, "PdfReader", Reader)
+
+
+def test_pypdfs_own_warnings_name_the_file(monkeypatch):
+    from govreport.readers.pdf import pdf_text
+
+    _pdf_that_warns(monkeypatch, "Ignoring wrong pointing object 6 0")
     notes = []
     assert "国内生产总值" in pdf_text(b"%PDF-1.7", "a.pdf", notes)
     assert notes == ["pypdf: Ignoring wrong pointing object 6 0"]
@@ -411,22 +416,7 @@ def test_a_docx_of_too_many_paragraphs_is_one_error(cli, tmp_path, monkeypatch):
 
 
 def test_pypdfs_warnings_reach_stderr_escaped(cli, tmp_path, monkeypatch):
-    import logging
-
-    import pypdf
-
-    class Page(dict):
-        def extract_text(self):
-            logging.getLogger("pypdf").warning("bad object \x1b[2J\ngovreport: FORGED")
-            return "各位代表：\n国内生产总值增长5%左右。"
-
-    class Reader:
-        is_encrypted, pages = False, [Page()]
-
-        def __init__(self, *args, **kwargs):
-            pass
-
-    monkeypatch.setattr(pypdf, "PdfReader", Reader)
+    _pdf_that_warns(monkeypatch, "bad object \x1b[2J\ngovreport: FORGED")
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.7\n")
     code, out, err = cli("info", str(tmp_path / "a.pdf"))
     assert "\x1b" not in err and "FORGED" in err
