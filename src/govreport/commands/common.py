@@ -253,7 +253,7 @@ class WithProgress:
     def __init__(self, batch):
         self.batch, self.paths, self.failed = batch, batch.paths, batch.failed
 
-    def __getattr__(self, name):  # cache, inputs_key …: the batch's own
+    def __getattr__(self, name):  # cache, whole_run …: the batch's own
         return getattr(self.batch, name)
 
     def __iter__(self):
@@ -313,31 +313,6 @@ def deliver(rows, fields, run: Run, view=None, *, inputs=(), labels=None, value_
         warn(f"{run.output}: cannot write it ({err.strerror or err})")
         raise typer.Exit(ExitCode.INPUT_FAILED) from None
     warn(f"wrote {run.output} ({count} rows, {fmt})")
-
-
-RUN_ROWS_KEPT = 20_000  # a bigger result (a county panel of decades) is merged again from the reports' entries
-
-
-def run_cached(batch, options: tuple, compute):
-    """compute() -> (result, notices), or both from the cache where the same inputs (names, bytes,
-    --meta) ran with the same options before: a rerun reads one entry instead of one a report.
-    Kept only for a run in which every input was read, so a rerun says nothing less than the
-    first run did, and for a result of at most RUN_ROWS_KEPT rows, so writing it never costs much
-    memory. The result must be of the cache's types (rows, tuples, counters)."""
-    from govreport.run import cache as cache_mod
-
-    inputs = batch.inputs_key()
-    entry = cache_mod.key(inputs.encode(), f"run:{options!r}", None) if inputs else None
-    hit = batch.cache.get(entry) if entry is not None else None
-    if isinstance(hit, tuple) and len(hit) == 2 and (notices := cache_mod.unpack_lines(hit[1])) is not None:
-        batch.cache.count(hit=True)
-        batch.cache.evict()  # marks the entry used
-        return hit[0], notices
-    result, notices = compute()
-    if entry is not None and not batch.failed and len(result) <= RUN_ROWS_KEPT:
-        batch.cache.put(entry, (result, cache_mod.pack_lines(notices)))
-        batch.cache.evict()
-    return result, notices
 
 
 def finish(batch) -> None:

@@ -25,7 +25,6 @@ from govreport.commands.common import (
     emit,
     finish,
     load,
-    run_cached,
 )
 
 
@@ -76,8 +75,8 @@ def keywords(
     several = len(batch.paths) > 1
     settings = {"method": method, "top": 0 if wanted else top, "min_count": 0 if wanted else min_count,
                 "several": several and not by_doc, "keep_zeros": bool(wanted), "by_doc": by_doc}
-    rows, _ = run_cached(batch, ("keywords", *sorted(settings.items())),
-                         lambda: (kw.rank((counts for _, counts in batch), **settings), []))
+    rows, _ = batch.whole_run(("keywords", *sorted(settings.items())),
+                              lambda: (kw.rank((counts for _, counts in batch), **settings), []))
     fields = (["file"] if by_doc else []) + ["rank", "word", "count"] + (["mentions"] if wanted else []) + ["per_10k"]
     fields += ["docs"] if several and not by_doc else []
     fields += ["score"] if method != "freq" else []

@@ -32,7 +32,6 @@ from govreport.commands.common import (
     report_unmatched,
     stream,
     warn,
-    run_cached,
 )
 from govreport.run.batch import RowsTask
 
@@ -129,7 +128,7 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
         cells, notices = cells_and_notices()
         panel = None if conflicts else pn.rows_of(cells)
     else:  # a rerun of the same reports and options reads the panel back, not each report's figures
-        panel, notices = run_cached(batch, ("panel", all_changes), panel_rows)
+        panel, notices = batch.whole_run(("panel", all_changes), panel_rows)
     report_unmatched(fixes)
     for notice in notices:
         warn(notice)

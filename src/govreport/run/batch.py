@@ -26,6 +26,7 @@ STOP_GRACE = 5.0  # seconds a worker may take to finish its document when a run 
 # Inputs from which the default runs workers: with fewer, starting them costs more than they save
 # (2 reports: 0.34 s in-process, 0.38 s with two workers; 8: equal; 49: 1.14 s against 0.92 s).
 PARALLEL_FROM = 8
+RUN_ROWS_KEPT = 20_000  # a bigger whole-run result (a county panel of decades) is merged again from the reports' entries
 WINDOW = 4  # documents in flight per worker: enough to keep workers busy, few enough to bound memory
 
 
@@ -251,6 +252,25 @@ class Batch:
             source = self._with_given(source)
             out.update(f"{source.name}\t{self._entry(source, fingerprint)}\n".encode("utf-8", "surrogatepass"))
         return out.hexdigest()
+
+    def whole_run(self, options: tuple, compute: Callable[[], tuple[Any, list[str]]]) -> tuple[Any, list[str]]:
+        """compute() -> (result, notices), or both from the cache where the same inputs (names,
+        bytes, --meta) ran with the same options before: a rerun reads one entry instead of one a
+        report. Kept only for a run in which every input was read, so a rerun says nothing less
+        than the first run did, and for a result of at most RUN_ROWS_KEPT rows, so writing it never
+        costs much memory. The result must be of the cache's types (rows, tuples, counters)."""
+        inputs = self.inputs_key()
+        entry = cache_mod.key(inputs.encode(), f"run:{options!r}", None) if inputs else None
+        hit = self.cache.get(entry) if entry is not None else None
+        if isinstance(hit, tuple) and len(hit) == 2 and (notices := cache_mod.unpack_lines(hit[1])) is not None:
+            self.cache.count(hit=True)
+            self.cache.evict()  # marks the entry used
+            return hit[0], notices
+        result, notices = compute()
+        if entry is not None and not self.failed and len(result) <= RUN_ROWS_KEPT:
+            self.cache.put(entry, (result, cache_mod.pack_lines(notices)))
+            self.cache.evict()
+        return result, notices
 
     def _with_given(self, source: Source) -> Source:
         """The source with what a --meta row says of it."""
