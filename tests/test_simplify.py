@@ -27,3 +27,19 @@ def test_conversion_is_found_past_characters_gb2312_lacks():
     assert needs_conversion("——坚持稳中求进，發展經濟。")
     assert needs_conversion("此後")
     assert not needs_conversion("")
+
+
+def test_any_of_says_whether_a_text_holds_one_of_the_words():
+    """AnyOf (Aho-Corasick, or a regex without it) answers as `any(word in text)` would."""
+    import random
+
+    from govreport.document.simplify import AnyOf
+
+    rng = random.Random(11)
+    alphabet = "著發展乾隆后"
+    for _ in range(300):
+        words = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 2))) for _ in range(rng.randint(0, 5))})
+        finder = AnyOf(words)
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet + "，。") for _ in range(rng.randint(0, 8)))
+            assert finder.search(text) == any(word in text for word in words), (words, text)

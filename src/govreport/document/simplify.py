@@ -92,8 +92,8 @@ STAGES = (("TWVariantsRevPhrases.txt", "TWVariantsRev.txt"), ("TSPhrases.txt", "
 
 
 @cache
-def _fast_path() -> tuple[dict[int, str], re.Pattern, re.Pattern]:
-    """The four stages' character tables as one, a pattern of where a stage's phrase may start
+def _fast_path() -> tuple[dict[int, str], "AnyOf", re.Pattern]:
+    """The four stages' character tables as one, what tells where a stage's phrase may start
     (in the input's characters), and OpenCC's own clause separators. opencc-python-reimplemented
     is pure Python: about 7 times slower than one str.translate."""
     import opencc
@@ -124,10 +124,26 @@ def _fast_path() -> tuple[dict[int, str], re.Pattern, re.Pattern]:
                 risky.add(ch)
             image[ch] = after
     composite = {ord(ch): made for ch, made in image.items() if made != ch}
-    pattern = "|".join(map(re.escape, sorted(starts)))
-    if risky:
-        pattern += "|[" + "".join(map(re.escape, sorted(risky))) + "]"
-    return composite, re.compile(pattern), _converters()[0].split_chars_re
+    return composite, AnyOf(sorted(starts) + sorted(risky)), _converters()[0].split_chars_re
+
+
+class AnyOf:
+    """Whether a text holds any of some strings (thousands of pairs of characters): Aho-Corasick
+    (ahocorasick-rs) in one pass, four times faster than a regex alternation; the regex without it."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        try:
+            from ahocorasick_rs import AhoCorasick
+        except ImportError:
+            self._automaton, self._pattern = None, re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
+        else:
+            self._automaton, self._pattern = AhoCorasick(words) if words else None, None
+
+    def search(self, text: str) -> bool:
+        if self._pattern is not None:
+            return self._pattern.search(text) is not None
+        return self._automaton is not None and bool(self._automaton.find_matches_as_indexes(text))
 
 
 def heads_chars(heads: set[str]) -> set[str]:
@@ -172,9 +188,15 @@ def to_simplified(line: str) -> str:
     if not needs_conversion(line):
         return line
     out = _convert(line)
-    for wrong, right in _fixes():
-        out = out.replace(wrong, right)
+    if _fix_pattern().search(out):  # most converted lines hold none of the converter's faults
+        for wrong, right in _fixes():
+            out = out.replace(wrong, right)
     return out
+
+
+@cache
+def _fix_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(wrong) for wrong, _ in _fixes()) or r"(?!x)x")
 
 
 SCRIPTS = {"simplified": None, "traditional": "s2t", "hk": "s2hk", "tw": "s2tw"}
