@@ -80,3 +80,27 @@ def test_spans_and_horizons_of_a_few_years(text, year, expected):
 
     (_, _, frame), = time_frames(text, year)
     assert (frame.kind, frame.period, frame.label, frame.lasting) == expected
+
+
+def test_patterns_led_by_their_first_characters_match_as_without():
+    """Every pattern made by cues.led_by (time words, figure starts, years, multi-year words)
+    finds what it finds without its look ahead: on random texts of the characters it is made of,
+    and (with ../shared) on every line."""
+    import random
+    import re
+
+    from conftest import SHARED
+
+    from govreport.rules import cues, frames, numbers  # noqa: F401 (they make their patterns)
+
+    assert {frames.TIME_WORDS, numbers.START, cues.EXPLICIT_YEAR, cues.MULTI_YEAR_CLAUSE} <= cues.LED.keys()
+    lines = [line for path in sorted(SHARED.glob("**/*.txt"))
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    rng = random.Random(3)
+    for fast, pattern in cues.LED.items():
+        plain = re.compile(pattern)
+        alphabet = sorted({ch for ch in pattern if not ch.isascii()} | set("2025-\""))
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+        for text in texts + lines:
+            found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+            assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], (pattern[:40], text)

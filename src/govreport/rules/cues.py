@@ -3,6 +3,20 @@
 import re
 
 
+LED: dict[re.Pattern, str] = {}  # each pattern made by led_by -> the pattern without its look ahead (for the tests)
+
+
+def led_by(first: str, pattern: str) -> re.Pattern:
+    """`pattern` looked ahead for one of the characters its matches can start with (`first`, the
+    body of a character class). Alternatives that open with a look behind or an optional part
+    leave the regex engine trying each of them at every character; with the look ahead it skips
+    to the candidates (2 to 9 times faster), and finds the same matches (tested on every line of
+    ../shared and on random texts)."""
+    compiled = re.compile(rf"(?=[{first}])(?:{pattern})")
+    LED[compiled] = pattern
+    return compiled
+
+
 class AtEnd:
     """A pattern anchored at the end ($) whose matches are at most `width` characters: searched
     from `width` characters before the end, not tried at every position of a long text before a
@@ -100,11 +114,11 @@ GROWTH_WORDS = re.compile(r"增长|增速|涨幅|增幅")
 # --- years around a figure ----------------------------------------------------------------
 HORIZON = re.compile(r"到(\d{4})年")
 SINCE = re.compile(r"较(\d{4})年|比(\d{4})年")
-EXPLICIT_YEAR = re.compile(r"(?<![\d到较比])(\d{4})年(?![\d月底末初])")
+EXPLICIT_YEAR = led_by(r"\d", r"(?<![\d到较比])(\d{4})年(?![\d月底末初])")
 FIVE_YEARS = re.compile(r"这五年|五年来|过去五年|过去的五年|十三五时期|“十三五”时期|“十三五”期间|十三五期间|“十四五”时期|“十四五”以来|十年来|过去十年")
 # "年均增长", "累计下降", "五年新增": a change over several years, whatever the frame of its line
 # ("细颗粒物年均浓度" is one year's mean; "1985年" holds no 五年).
-MULTI_YEAR_CLAUSE = re.compile(r"年均(?!浓度|值)|累计|平均每年|每年平均|年平均(?!浓度)|(?<![\d〇零一二三四五六七八九十])五年(?!前)")
+MULTI_YEAR_CLAUSE = led_by("年累平每五", r"年均(?!浓度|值)|累计|平均每年|每年平均|年平均(?!浓度)|(?<![\d〇零一二三四五六七八九十])五年(?!前)")
 # "分别完成年计划的118.2%、248.57%", "完成目标任务的105%": a share of the plan, not the indicator itself.
 PLAN_SHARE = re.compile(r"(?:完成|达到|为)(?:全年|年度|年)?(?:计划|目标|任务)(?:任务)?的[\d.%、]*$")
 STOCK_BEFORE = AtEnd(r"(?:达到|达|突破|超过|升至|增至|提升到|提高到|提高至|提升至|增加到|上升到|扩大到|降至|降到|下降到|减少到)$", 3)

@@ -18,7 +18,7 @@ PLAN_NUMBER = "十[一二三四五六七八九]|(?<![一二三四五六七八九
 
 # --- time words in a title, an opening or a clause ------------------------------------------
 # Each alternative names what it says; `Frame`s are made from them against the report's year.
-TIME_WORDS = re.compile(
+TIME_WORDS_ALTERNATIVES = (
     r"(?P<years>(?:从|自)?(?P<years_first>\d{4})年(?:到|至)(?P<years_last>\d{4})年)"
     r"|(?P<horizon>到(?P<horizon_year>\d{4})年(?:底|末)?)"
     rf"|(?P<term>(?:“|\")?(?P<term_digit>{PLAN_NUMBER})五(?:”|\")?(?:计划|规划)?(?:时期|期间|末|以来|期末))"
@@ -35,6 +35,8 @@ TIME_WORDS = re.compile(
     r"|(?P<since>(?<![到较比\d])(?P<since_year>\d{4})年以来(?!的?(?:最|首次|新高|新低)))"  # not "1985年以来最高"
     r"|(?P<year>(?<![到较比\d])(?P<year_value>\d{4})年(?![\d月底末初代]|以来))"
 )
+# Every time expression starts with one of these (looked ahead for: 9x faster).
+TIME_WORDS = cues.led_by("从自到“\"十一二三四五六七八九第今未过近这本两去上年\\d", TIME_WORDS_ALTERNATIVES)
 CN_DIGIT = {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
 FIRST_PLANS = {1: 1953, 2: 1958, 3: 1966, 4: 1971, 5: 1976}  # the 6th began in 1981, every five years since
 OPENING = 24  # characters of a paragraph that can set the frame of what follows ("过去五年，…", "“十四五”时期是…")

@@ -13,6 +13,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from govreport.rules.cues import led_by
 from govreport.rules.units import MULTIPLIERS, kind_of, split_unit, unit_at
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -24,8 +25,9 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:，\d{3})+\.\d+|\d+(?:\.
 RUN = re.compile(rf"(?:{ARABIC}|[{NUMERAL_CHARS}])+")
 TOKEN = re.compile(rf"{ARABIC}|[{NUMERAL_CHARS}]")
 # Where a figure can begin.
-START = re.compile(rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|(?<![\d%])－(?=\d)|\d|"
-                   r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]")
+START = led_by(r"百千负\-－\d零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾",
+               rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|(?<![\d%])－(?=\d)|\d|"
+               r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]")
 # What may not stand right before a number: PM2.5, 5G (after), 18#, 1+19, 7·21, v1.2, 第3名, a code.
 NOT_AFTER = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.#+·•_/第届")  # 九届十次全会: an ordinal
 CLAUSE_END = set("，,。；;：:、！!？?）)")
