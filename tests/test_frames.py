@@ -100,7 +100,9 @@ def test_patterns_led_by_their_first_characters_match_as_without():
     for fast, pattern in cues.LED.items():
         plain = re.compile(pattern)
         alphabet = sorted({ch for ch in pattern if not ch.isascii()} | set("2025-\""))
+        words = re.findall(r"[^\x00-\x7f]+", pattern) + ["2025", "3", "\""]  # its literal pieces: 目标, 增长 …
         texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+        texts += ["".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
         for text in texts + lines:
             found = [(m.span(), m.lastgroup) for m in fast.finditer(text)]
             assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], (pattern[:40], text)

@@ -97,6 +97,7 @@ def test_end_anchored_cues_answer_as_a_search_of_the_whole_text():
     """Each AtEnd cue matches as its pattern searched from the start would, and its width is
     the longest match its pattern can make (re's own parser says so)."""
     import random
+    import re
     import re._parser as parser
 
     from govreport.rules import cues
@@ -109,7 +110,8 @@ def test_end_anchored_cues_answer_as_a_search_of_the_whole_text():
     for cue in ends:
         assert parser.parse(cue.pattern.pattern).getwidth()[1] <= cue.width, cue.pattern.pattern
         alphabet = "".join(sorted({ch for ch in cue.pattern.pattern if not ch.isascii()} | set(":5%")))
-        for _ in range(2000):
-            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        words = re.findall(r"[^\x00-\x7f]+", cue.pattern.pattern) + [":", "5", "2025"]  # its literal pieces
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(2000)]
+        for text in texts + ["".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(2000)]:
             found, whole = cue.search(text), cue.pattern.search(text)
             assert (found and found.span()) == (whole and whole.span()), (cue.pattern.pattern, text)
