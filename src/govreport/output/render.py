@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import json
 import os
 import re
@@ -39,14 +40,22 @@ def resolve_format(fmt: str | None, stream: TextIO) -> str:
 
 
 def row_dict(row: Any, fields: Sequence[str]) -> dict[str, Any]:
-    data = row if isinstance(row, dict) else {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
-    return {name: data.get(name) for name in fields}
+    if isinstance(row, dict):
+        return {name: row.get(name) for name in fields}
+    names = _field_names(type(row))
+    return {name: getattr(row, name) if name in names else None for name in fields}
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 # Characters that move a terminal's cursor, clear it or start an escape sequence (ESC, CSI, OSC …):
 # report text and file names never reach a terminal with them raw.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 C1 = re.compile(r"[\x7f-\x9f]")
+SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # controls, tabs and line ends: what cell() changes in a string
 # A CSV cell a spreadsheet would run as a formula: =cmd|…, +…, -…, @…, and tab or return first.
 FORMULA = re.compile(r"^[=+\-@\t\r]")
 NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -67,6 +76,8 @@ def cell(value: Any) -> str:
     >>> [cell(None), cell(10.0), cell(6.5), cell(1.34e10), cell("a\tb")]
     ['', '10', '6.5', '13400000000', 'a b']
     """
+    if type(value) is str and not SPECIAL.search(value):  # most cells: nothing to change
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
