@@ -69,4 +69,3 @@ def test_end_anchored_patterns_are_tested_on_the_end_alone():
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
         for pattern in patterns:
             assert layout._ends(pattern, line) == (pattern.search(line) is not None), (pattern.pattern, line)
-        assert layout._ends_sentence(line) == (layout.SENTENCE_END.search(line) is not None), line

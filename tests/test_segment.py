@@ -73,7 +73,7 @@ def test_phrase_occurrences_are_those_str_find_gives():
     find it, also where phrases overlap, nest or repeat (random texts of a small alphabet)."""
     import random
 
-    from govreport.analyses.segment import _found, _occurrences
+    from govreport.analyses.segment import _occurrences
 
     def by_find(text, phrases):
         out = []
@@ -89,7 +89,6 @@ def test_phrase_occurrences_are_those_str_find_gives():
         text = "".join(rng.choice("六稳保+") for _ in range(rng.randint(0, 30)))
         phrases = {"".join(rng.choice("六稳保+") for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(0, 6))}
         assert sorted(_occurrences(text, phrases)) == by_find(text, phrases), (text, phrases)
-        assert sorted(_found(text, phrases)) == by_find(text, phrases), (text, phrases)
 
 
 def test_counting_joins_town_names_as_the_cut_does():

@@ -30,7 +30,7 @@ def test_conversion_is_found_past_characters_gb2312_lacks():
 
 
 def test_any_of_says_whether_a_text_holds_one_of_the_words():
-    """AnyOf (Aho-Corasick, or a regex without it) answers as `any(word in text)` would."""
+    """AnyOf (Aho-Corasick) answers as `any(word in text)` would."""
     import random
 
     from govreport.document.simplify import AnyOf

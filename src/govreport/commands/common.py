@@ -11,13 +11,16 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from govreport import __version__
 from govreport.errors import ExitCode
+
+if TYPE_CHECKING:
+    from govreport.run.batch import RowsTask
 
 
 class OneLineErrors(TyperGroup):
@@ -313,6 +316,23 @@ def deliver(rows, fields, run: Run, view=None, *, inputs=(), labels=None, value_
         warn(f"{run.output}: cannot write it ({err.strerror or err})")
         raise typer.Exit(ExitCode.INPUT_FAILED) from None
     warn(f"wrote {run.output} ({count} rows, {fmt})")
+
+
+def facts_task(want: tuple[str, ...] = ()) -> RowsTask:
+    """A report's info and figures: the one analysis targets, info, the panel, review, digest and
+    diff share. Built here alone, so every command writes and reads the same cache entries."""
+    from govreport.analyses.report import PARTS, report_facts
+    from govreport.run.batch import RowsTask
+
+    return RowsTask(report_facts, parts=PARTS, want=want)
+
+
+def phrases_task(unquoted: bool = False) -> RowsTask:
+    """A report's quoted phrases as `slogans` finds them: digest and diff read the same entry."""
+    from govreport.analyses.slogans import slogan_stats
+    from govreport.run.batch import RowsTask
+
+    return RowsTask(slogan_stats, (unquoted,))
 
 
 def finish(batch) -> None:

@@ -27,9 +27,11 @@ from govreport.commands.common import (
     emit,
     load,
     report_unmatched,
+    facts_task,
+    phrases_task,
 )
 from govreport.errors import ExitCode
-from govreport.run.batch import RowsTask, SharedTask
+from govreport.run.batch import SharedTask
 
 
 @app.command()
@@ -78,8 +80,6 @@ def diff_task(backend: str) -> "SharedTask":
     info, slogans, keywords): a diff of reports those have read is a cache read."""
     from govreport.analyses import diff as df
     from govreport.analyses.keywords import default_task
-    from govreport.analyses.report import PARTS, report_facts
-    from govreport.analyses.slogans import slogan_stats
 
-    return SharedTask((("facts", RowsTask(report_facts, parts=PARTS)), ("phrases", RowsTask(slogan_stats, (False,))),
-                       ("words", default_task(backend))), df.diff_from)
+    return SharedTask((("facts", facts_task()), ("phrases", phrases_task()), ("words", default_task(backend))),
+                      df.diff_from)

@@ -29,6 +29,8 @@ from govreport.commands.common import (
     refuse_to_overwrite,
     report_unmatched,
     warn,
+    facts_task,
+    phrases_task,
 )
 from govreport.errors import ExitCode
 from govreport.run.batch import RowsTask, SharedTask
@@ -88,10 +90,7 @@ def digest_task(terms: tuple[str, ...], backend: str) -> "SharedTask":
     from govreport.analyses import digest as dg
     from govreport.analyses.keywords import default_task
     from govreport.analyses.outline import outline_rows
-    from govreport.analyses.report import PARTS, report_facts
-    from govreport.analyses.slogans import slogan_stats
 
-    return SharedTask((("facts", RowsTask(report_facts, parts=PARTS)), ("words", default_task(backend)),
-                       ("phrases", RowsTask(slogan_stats, (False,))),
+    return SharedTask((("facts", facts_task()), ("words", default_task(backend)), ("phrases", phrases_task()),
                        ("outline", RowsTask(outline_rows, (dg.OUTLINE_LEVEL,))),
                        ("extras", RowsTask(dg.digest_extras, (terms,)))), dg.digest_from)

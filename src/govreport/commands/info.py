@@ -18,8 +18,8 @@ from govreport.commands.common import (
     Run,
     app,
     stream,
+    facts_task,
 )
-from govreport.run.batch import RowsTask
 
 
 @app.command()
@@ -43,8 +43,7 @@ def info(
     Example: govreport info corpus/national/
     """
     from govreport.analyses.info import InfoRow
-    from govreport.analyses.report import PARTS, report_facts
 
     run = Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ()), output=output,
               bom=bom)
-    stream(inputs, RowsTask(report_facts, parts=PARTS, want=("info",)), InfoRow, run, pick=lambda facts: [facts.info])
+    stream(inputs, facts_task(want=("info",)), InfoRow, run, pick=lambda facts: [facts.info])

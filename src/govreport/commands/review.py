@@ -27,9 +27,9 @@ from govreport.commands.common import (
     report_unmatched,
     warn,
     write_new,
+    facts_task,
 )
 from govreport.errors import ExitCode
-from govreport.run.batch import RowsTask
 
 
 @app.command()
@@ -59,7 +59,7 @@ def review(
     Example: govreport review corpus/ -o review.html --template fixes.tsv
     """
     from govreport import __version__ as version
-    from govreport.analyses.report import PARTS, panel_of, report_facts
+    from govreport.analyses.report import panel_of
     from govreport.analyses.review import doubtful
     from govreport.analyses.review import review as build
     from govreport.output.review import page
@@ -68,7 +68,7 @@ def review(
     page_destination(output)
     run = Run(None, False, encoding, jobs, no_cache, max_size, meta, tuple(corrections or ()), tuple(exclude or ()))
     fixes = corrector(inputs, run)
-    batch = load(inputs, RowsTask(report_facts, parts=PARTS), run, once=True)
+    batch = load(inputs, facts_task(), run, once=True)
     paths = [p for p in batch.paths if isinstance(p, str)]
     for target in (output, template):
         if target not in (None, "-"):

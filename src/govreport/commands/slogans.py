@@ -25,8 +25,8 @@ from govreport.commands.common import (
     finish,
     load,
     warn,
+    phrases_task,
 )
-from govreport.run.batch import RowsTask
 
 
 @app.command()
@@ -59,7 +59,7 @@ def slogans(
     wanted = tuple(csv_list(types)) or (sl.TYPES if all_types else sl.DEFAULT_TYPES)
     if unknown := [t for t in wanted if t not in sl.TYPES]:
         raise typer.BadParameter(f"unknown type {unknown[0]!r} (one of {', '.join(sl.TYPES)})", param_hint="--type")
-    batch = load(inputs, RowsTask(sl.slogan_stats, (unquoted,)),
+    batch = load(inputs, phrases_task(unquoted),
                  Run(fmt, no_header, encoding, jobs, no_cache, max_size, meta, exclude=tuple(exclude or ())), once=not by_doc)
     several = len(batch.paths) > 1
 

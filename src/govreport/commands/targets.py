@@ -32,8 +32,8 @@ from govreport.commands.common import (
     report_unmatched,
     stream,
     warn,
+    facts_task,
 )
-from govreport.run.batch import RowsTask
 
 
 @app.command()
@@ -96,10 +96,9 @@ def targets(
     if panel:
         _panel(inputs, wanted, year, wide, all_changes, run, conflicts=conflicts, codebook=codebook)
         return
-    from govreport.analyses.report import PARTS, report_facts
 
     fixes = corrector(inputs, run)
-    stream(inputs, RowsTask(report_facts, parts=PARTS, want=("rows",)), tg.TargetRow, run,
+    stream(inputs, facts_task(want=("rows",)), tg.TargetRow, run,
             view=lambda batch: views.targets_view(several=len(batch.paths) > 1),
             pick=lambda found: tg.select(fixes.apply(found.rows), kind=kind, indicator=wanted, year=year),
             after=lambda: report_unmatched(fixes))
@@ -109,9 +108,9 @@ def _panel(inputs, indicator, year, wide, all_changes, run, *, conflicts: bool =
     from govreport.analyses import panel as pn
     from govreport.output.views import panel_view
 
-    from govreport.analyses.report import PARTS, panel_of, report_facts
+    from govreport.analyses.report import panel_of
 
-    batch = load(inputs, RowsTask(report_facts, parts=PARTS), run, once=True)
+    batch = load(inputs, facts_task(), run, once=True)
     fixes = corrector(inputs, run)
 
     def cells_and_notices():

@@ -35,15 +35,6 @@ MAX_WRAPPED = 200  # characters; a longer line is a paragraph, not a printed lin
 MIN_PAGE = 40  # display columns: a printed line holds 20 hanzi or more (short lines are titles, fragments)
 
 
-STOPS, CLOSING = "。！？!?", "”’」』"
-
-
-def _ends_sentence(line: str) -> bool:
-    """SENTENCE_END.search(line), by the last two characters (a test per line of every report)."""
-    last = line[-1:]
-    return bool(last) and (last in STOPS or last == "…" or (last in CLOSING and line[-2:-1] in STOPS and len(line) > 1))
-
-
 def _ends(pattern: re.Pattern, line: str) -> bool:
     """pattern.search(line) for a pattern anchored at the end ($) that matches at most two
     characters: searched from two before the end, not from the start (a line holds no newline)."""
@@ -62,7 +53,7 @@ def width(line: str) -> int:
 def page_width(lines: Sequence[str]) -> int | None:
     """The width hard-wrapped text was cut at (the commonest line width), or None for paragraphs."""
     sample = [line for line in lines[:2000] if line]
-    cut = [not _ends_sentence(line) for line in sample]  # a printed line stops anywhere
+    cut = [not _ends(SENTENCE_END, line) for line in sample]  # a printed line stops anywhere
     if len(sample) < MIN_WRAPPED_LINES or sum(cut) < WRAPPED_SHARE / 2 * len(sample):
         return None  # paragraphs: nearly every line ends a sentence
     widths = [width(line) if len(line) <= MAX_WRAPPED else 0 for line in sample]
@@ -117,11 +108,11 @@ def _why(line: str, following: str, continued: bool, full_width: bool) -> str | 
         return "open end"
     if STARTS_MID.match(following):
         return "next starts mid-sentence"
-    if len(following) <= FRAGMENT and not _ends_sentence(line) and not line.endswith(("：", ":")) and (
+    if len(following) <= FRAGMENT and not _ends(SENTENCE_END, line) and not line.endswith(("：", ":")) and (
             _ends(BROKEN_TOKEN[0], line) and BROKEN_TOKEN[1].match(following) or FIGURES_ONLY.match(following)):
         return "broken token"
-    if continued and len(line) <= FRAGMENT and not _ends_sentence(line):
+    if continued and len(line) <= FRAGMENT and not _ends(SENTENCE_END, line):
         return "fragment"
-    if full_width and not _ends_sentence(line):
+    if full_width and not _ends(SENTENCE_END, line):
         return "hard wrap"
     return None

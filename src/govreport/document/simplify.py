@@ -129,20 +129,14 @@ def _fast_path() -> tuple[dict[int, str], "AnyOf", re.Pattern]:
 
 class AnyOf:
     """Whether a text holds any of some strings (thousands of pairs of characters): Aho-Corasick
-    (ahocorasick-rs) in one pass, four times faster than a regex alternation; the regex without it."""
+    (ahocorasick-rs) in one pass, four times faster than a regex alternation of them."""
 
     def __init__(self, words: list[str]):
-        self.words = words
-        try:
-            from ahocorasick_rs import AhoCorasick
-        except ImportError:
-            self._automaton, self._pattern = None, re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
-        else:
-            self._automaton, self._pattern = AhoCorasick(words) if words else None, None
+        from ahocorasick_rs import AhoCorasick
+
+        self._automaton = AhoCorasick(words) if words else None
 
     def search(self, text: str) -> bool:
-        if self._pattern is not None:
-            return self._pattern.search(text) is not None
         return self._automaton is not None and bool(self._automaton.find_matches_as_indexes(text))
 
 

@@ -301,9 +301,8 @@ class Batch:
         self.cache.count(hit=not missing)
         if not missing:
             return Job(source, None, result=self.task.combine(**found))
-        job = Job(source, None, task=PartsTask(tuple((name, task) for name, (task, _) in missing.items())))
-        job.found, job.stores = found, {name: (task, entry) for name, (task, entry) in missing.items()}
-        return self._submit(job)
+        computed = PartsTask(tuple((name, task) for name, (task, _) in missing.items()))
+        return self._submit(Job(source, None, task=computed, found=found, stores=missing))
 
     def _cached(self, entry: str, task: Any = None) -> Any | None:
         """The cached result, or None; a result cached field by field only when every field this

@@ -343,10 +343,6 @@ def decode(value: Any) -> Any:
         return _rows(items)
     if mark == "V":
         return _counts_of(items)
-    if mark == "W":
-        if not isinstance(items, dict) or not set(map(type, items.values())) <= {int}:
-            raise ValueError("not word counts")
-        return Counter(items)
     if mark == "C":
         return Counter({_hashable(decode(k)): int(n) for k, n in items})
     if mark == "D":
