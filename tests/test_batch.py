@@ -219,3 +219,60 @@ def test_a_rerun_of_the_same_inputs_and_options_reads_one_entry(cli, monkeypatch
         code, _, err = cli("keywords", "-j", "1", str(folder))
         assert code == 1 and "empty.txt" in err
     assert calls == ["rank"] * 4
+
+
+def test_a_first_run_reads_each_input_once_and_a_rerun_checks_the_bytes(cli, monkeypatch, tmp_path):
+    """No run entry is looked for by reading every input a second time when none can be there
+    (the paths, sizes and times were never seen); where they were, the bytes are read and checked,
+    so a file rewritten in place with the same size and time is analysed again."""
+    import os
+
+    from govreport.run import batch
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text(TEXT * (i + 1), encoding="utf-8")
+    reads = []
+    real_read = batch.read
+    monkeypatch.setattr(batch, "read", lambda path, *a, **k: reads.append(os.path.basename(path)) or real_read(path, *a, **k))
+    first = cli("keywords", "-j", "1", str(folder))
+    assert first[0] == 0 and sorted(reads) == ["r0.txt", "r1.txt", "r2.txt"]  # once each, not twice
+    reads.clear()
+    assert cli("keywords", "-j", "1", str(folder)) == first
+    assert sorted(reads) == ["r0.txt", "r1.txt", "r2.txt"]  # read to check them, not analysed
+
+    target = folder / "r2.txt"
+    before = target.stat()
+    changed = (TEXT * 3).replace("乡村振兴", "城乡融合")  # the same number of bytes
+    assert len(changed.encode()) == before.st_size
+    target.write_text(changed, encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    again = cli("keywords", "-j", "1", str(folder))
+    assert again[0] == 0 and again[1] != first[1] and "融合" in again[1]
+
+
+def test_workers_send_results_packed_for_the_cache(cli, monkeypatch, tmp_path):
+    """With workers, a result comes as the bytes of its cache entry: the output is that of one
+    job without a cache, the entries are written (a rerun with other options reads them), and
+    bytes that cannot be decoded cost a recomputation, never the report."""
+    from govreport.run import batch, cache
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "d").mkdir()
+    folder = corpus(tmp_path / "c")
+    plain = cli("keywords", "-j", "1", "--no-cache", "--top", "0", folder)
+    assert plain[0] == 0 and plain[1].count("\n") > 5
+    stored = []
+    real_put = cache.Cache.put_packed
+    monkeypatch.setattr(cache.Cache, "put_packed", lambda self, name, blob: stored.append(name) or real_put(self, name, blob))
+    assert cli("keywords", "-j", "2", "--top", "0", folder) == plain
+    assert len([name for name in stored if not name.count("run")]) >= 6  # one entry a report, from the workers' bytes
+    computed = []
+    monkeypatch.setattr(batch, "work", lambda *a, **k: computed.append(1))  # a warm run computes nothing
+    assert cli("keywords", "-j", "2", "--top", "3", folder)[1] == "".join(plain[1].splitlines(True)[:4])
+    assert computed == []
+
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "unpack", lambda blob: 1 / 0)  # a fault of ours in decoding
+    assert cli("keywords", "-j", "2", "--top", "0", corpus(tmp_path / "d")) == plain

@@ -173,6 +173,7 @@ class Batch:
         self.given = given  # input name -> what a --meta row says of it
         self.once = once  # read the same bytes once (a report given twice, a twin under another name)
         self._seen: dict[bytes, str] = {}  # the bytes of each input read so far -> its name
+        self._read_inputs: Any = None  # while whole_run computes: the digest of the inputs as read
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
@@ -214,12 +215,15 @@ class Batch:
             digest = _digest(source.data)
             if (first := self._seen.get(digest)) is not None:
                 self._on_notice(f"{source.name}: the same bytes as {first}; read once")
+                self._read_inputs = None  # no run entry: inputs_key would give none either
                 return None
             self._seen[digest] = source.name
         source = self._with_given(source)
         if self.cache and self._shared():
             return self._start_shared(source)
         entry = self._entry(source, fingerprint) if self.cache else None
+        if self._read_inputs is not None:  # the digest inputs_key makes, from this run's own reading
+            self._read_inputs.update(self._input_line(source, fingerprint))
         if entry and (hit := self._cached(entry)) is not None:
             self.cache.count(hit=True)
             return Job(source, None, result=self.task.rename(hit, source.name))
@@ -249,8 +253,27 @@ class Batch:
                 if (digest := _digest(source.data)) in seen:
                     return None
                 seen.add(digest)
-            source = self._with_given(source)
-            out.update(f"{source.name}\t{self._entry(source, fingerprint)}\n".encode("utf-8", "surrogatepass"))
+            out.update(self._input_line(self._with_given(source), fingerprint))
+        return out.hexdigest()
+
+    def _input_line(self, source: Source, fingerprint: str) -> bytes:
+        return f"{source.name}\t{self._entry(source, fingerprint)}\n".encode("utf-8", "surrogatepass")
+
+    def _stat_key(self) -> str | None:
+        """A digest of each input's path, size, modification time and file number: what says,
+        without reading a byte, that these inputs may be those of a run kept before."""
+        if self.cache is None or isinstance(self.task, SharedTask):
+            return None
+        out = hashlib.sha256()
+        for path in self.paths:
+            if isinstance(path, InputError) or path == "-":
+                return None
+            try:
+                stat = os.stat(path)
+            except (OSError, ValueError):
+                return None
+            out.update(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}\t{stat.st_ino}\t{stat.st_dev}\n"
+                       .encode("utf-8", "surrogatepass"))
         return out.hexdigest()
 
     def whole_run(self, options: tuple, compute: Callable[[], tuple[Any, list[str]]]) -> tuple[Any, list[str]]:
@@ -258,17 +281,28 @@ class Batch:
         bytes, --meta) ran with the same options before: a rerun reads one entry instead of one a
         report. Kept only for a run in which every input was read, so a rerun says nothing less
         than the first run did, and for a result of at most RUN_ROWS_KEPT rows, so writing it never
-        costs much memory. The result must be of the cache's types (rows, tuples, counters)."""
-        inputs = self.inputs_key()
-        entry = cache_mod.key(inputs.encode(), f"run:{options!r}", None) if inputs else None
-        hit = self.cache.get(entry) if entry is not None else None
-        if isinstance(hit, tuple) and len(hit) == 2 and (notices := cache_mod.unpack_lines(hit[1])) is not None:
-            self.cache.count(hit=True)
-            self.cache.evict()  # marks the entry used
-            return hit[0], notices
+        costs much memory. The result must be of the cache's types (rows, tuples, counters).
+
+        The entry is named by the inputs' bytes. An entry named by the files' paths, sizes and
+        times points to it, so a first run of these files (no pointer) does not read them all a
+        second time to look for an entry; a pointer found is checked against the bytes read again."""
+        stat = self._stat_key()
+        pointer = cache_mod.key(stat.encode(), f"runstat:{options!r}", None) if stat else None
+        inputs = self.cache.get(pointer) if pointer is not None else None
+        if isinstance(inputs, str) and inputs == self.inputs_key():
+            hit = self.cache.get(cache_mod.key(inputs.encode(), f"run:{options!r}", None))
+            if isinstance(hit, tuple) and len(hit) == 2 and (notices := cache_mod.unpack_lines(hit[1])) is not None:
+                self.cache.count(hit=True)
+                self.cache.evict()  # marks the entries used
+                return hit[0], notices
+        self._read_inputs = hashlib.sha256() if pointer is not None else None
         result, notices = compute()
-        if entry is not None and not self.failed and len(result) <= RUN_ROWS_KEPT:
-            self.cache.put(entry, (result, cache_mod.pack_lines(notices)))
+        inputs, self._read_inputs = self._read_inputs, None
+        if inputs is not None and not self.failed and len(result) <= RUN_ROWS_KEPT:
+            inputs = inputs.hexdigest()
+            self.cache.put(cache_mod.key(inputs.encode(), f"run:{options!r}", None),
+                           (result, cache_mod.pack_lines(notices)))
+            self.cache.put(pointer, inputs)
             self.cache.evict()
         return result, notices
 
@@ -282,8 +316,9 @@ class Batch:
         task = job.task or self.task
         if self.jobs == 1:
             job.result = work(task, source=job.source, encoding=self.encoding)
-        else:
-            job.future = self._workers().submit(work, task, job.source, self.encoding)
+        else:  # a result the parent will cache comes packed for the cache: decoded once, never pickled
+            packed = job.entry is not None and not (isinstance(task, RowsTask) and task.parts)
+            job.future = self._workers().submit(work, task, job.source, self.encoding, packed)
         return job
 
     def _shared(self) -> tuple[tuple[str, Any], ...]:
@@ -344,6 +379,14 @@ class Batch:
             for note in item.result.notes:
                 self._on_notice(f"{item.source.name}: {note}")
             item.result = item.result.result
+        if isinstance(item.result, Packed):
+            packed, item.result = item.result.blob, _unpacked(item.result.blob)
+            if item.result is None:  # a fault of ours in packing: computed again here, not lost
+                item.result = work(item.task or self.task, item.source, self.encoding)
+                item.result = item.result.result if isinstance(item.result, Noted) else item.result
+            elif item.entry:
+                self.cache.put_packed(item.entry, packed)
+                item.entry = None
         if isinstance(item.result, InputError):
             self._fail(item.result)
             return
@@ -408,6 +451,22 @@ class Noted:
     notes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Packed:
+    """A worker's result as the bytes of its cache entry: the parent writes them as they are and
+    decodes them once, instead of unpickling the result and encoding it again (a third of the
+    parent's work a report)."""
+
+    blob: bytes
+
+
+def _unpacked(blob: bytes) -> Any | None:
+    try:
+        return cache_mod.unpack(blob)
+    except Exception:
+        return None
+
+
 @dataclass
 class Job:
     """One input on its way: computed here, by a worker (future), or found in the cache."""
@@ -426,13 +485,20 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def work(task: Task, source: Source, encoding: str | None):
-    """Load and analyse one input; an unreadable one comes back as its InputError."""
+def work(task: Task, source: Source, encoding: str | None, packed: bool = False):
+    """Load and analyse one input; an unreadable one comes back as its InputError; `packed`: the
+    result as its cache entry's bytes (a result the cache does not take comes as it is)."""
     from govreport.document.document import load_document
 
     try:
         doc = load_document(source, encoding=encoding)
         result = task(doc)
+        if packed:
+            try:
+                blob = cache_mod.pack(result)
+            except (TypeError, ValueError):
+                blob = None
+            result = Packed(blob) if blob is not None else result
         return Noted(result, tuple(doc.notes)) if doc.notes else result
     except InputError as err:
         return err

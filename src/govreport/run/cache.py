@@ -138,11 +138,9 @@ class Cache:
             row = self._db.execute(f"SELECT value FROM {TABLE} WHERE key = ?", (name,)).fetchone()
             if row is None:
                 return None
-            inflate = zlib.decompressobj()
-            text = inflate.decompress(row[0], MAX_ENTRY)
-            if inflate.unconsumed_tail:
-                return None  # inflates past any real result: a bomb, not an entry
-            value = decode(json.loads(text))
+            value = unpack(row[0])
+            if value is None:
+                return None
             self._hits.append(name)  # marked used in one transaction at the end of the run (evict)
             return value
         except sqlite3.DatabaseError:
@@ -153,10 +151,15 @@ class Cache:
 
     def put(self, name: str, value: Any) -> None:
         try:
-            text = json.dumps(encode(value), ensure_ascii=False).encode("utf-8")
-            if len(text) > MAX_ENTRY:
-                return  # get() would refuse it (a bomb's size): not worth writing
-            blob = zlib.compress(text, 1)
+            self.put_packed(name, pack(value))
+        except (TypeError, ValueError):
+            pass  # an unknown value costs speed next time, never results
+
+    def put_packed(self, name: str, blob: bytes | None) -> None:
+        """Store a value packed already (by a worker: the parent only writes it); None: nothing."""
+        if blob is None:
+            return  # get() would refuse it (a bomb's size): not worth writing
+        try:
             self._db.execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?)", (name, blob, time.time()))
             self._puts += 1
             if self._puts % EVICT_EVERY == 1:
@@ -291,6 +294,22 @@ def remove(path: Path) -> None:
             os.remove(f"{path}{suffix}")
         except FileNotFoundError:
             pass
+
+
+def pack(value: Any) -> bytes | None:
+    """A value as an entry's bytes (compressed JSON); None where it would inflate past MAX_ENTRY.
+    Raises TypeError for a value the cache does not take."""
+    text = json.dumps(encode(value), ensure_ascii=False).encode("utf-8")
+    return zlib.compress(text, 1) if len(text) <= MAX_ENTRY else None
+
+
+def unpack(blob: bytes) -> Any | None:
+    """The value of an entry's bytes; None for a bomb (inflates past MAX_ENTRY). Raises on junk."""
+    inflate = zlib.decompressobj()
+    text = inflate.decompress(blob, MAX_ENTRY)
+    if inflate.unconsumed_tail:
+        return None  # inflates past any real result: a bomb, not an entry
+    return decode(json.loads(text))
 
 
 def encode(value: Any) -> Any:
