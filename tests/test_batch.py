@@ -205,8 +205,8 @@ def test_a_rerun_of_the_same_inputs_and_options_reads_one_entry(cli, monkeypatch
     assert "both" in first_panel[2]  # two reports claim 2023: a notice
 
     calls = []
-    real_rank, real_candidates = keywords.rank, panel.candidates
-    monkeypatch.setattr(keywords, "rank", lambda *a, **k: calls.append("rank") or real_rank(*a, **k))
+    real_rank, real_candidates = keywords.ranked, panel.candidates
+    monkeypatch.setattr(keywords, "ranked", lambda *a, **k: calls.append("rank") or real_rank(*a, **k))
     monkeypatch.setattr(panel, "candidates", lambda *a, **k: calls.append("panel") or real_candidates(*a, **k))
     assert cli("keywords", "-j", "1", str(folder)) == first
     assert cli("targets", "--panel", "-j", "1", str(folder)) == first_panel  # the notice said again
@@ -276,3 +276,23 @@ def test_workers_send_results_packed_for_the_cache(cli, monkeypatch, tmp_path):
     monkeypatch.undo()
     monkeypatch.setattr(cache, "unpack", lambda blob: 1 / 0)  # a fault of ours in decoding
     assert cli("keywords", "-j", "2", "--top", "0", corpus(tmp_path / "d")) == plain
+
+
+@needs_shared
+def test_a_ranking_added_up_by_workers_is_the_one_added_up_here(cli):
+    """keywords with workers adds reports up a chunk at a time, in whatever order chunks come;
+    every method that may be added so (and --terms, --min-count, the docs column) ranks the same
+    as one job does, with the cache and without."""
+    from govreport.run.batch import FOLD_CHUNK
+
+    files = [str(p) for p in report_files()]
+    assert len(files) > 2 * FOLD_CHUNK  # several chunks, the last not full
+    for options in ([], ["--method", "tfidf"], ["--method", "keyness", "--top", "0"], ["--min-count", "30", "--top", "0"],
+                    ["--terms", "高质量发展,疫情,十四五,不存在的词"]):
+        one = cli("keywords", *options, "--jobs", "1", "--no-cache", *files)
+        assert one[0] == 0 and one[1].count("\n") > 4, options
+        assert cli("keywords", *options, "--jobs", "2", "--no-cache", *files) == one, options
+        assert cli("keywords", *options, "--jobs", "2", *files) == one, options  # cold, then the entries read
+        # other options: each report's entry read and added up here
+        assert cli("keywords", *options, "--jobs", "2", "--top", "7", *files) == \
+            cli("keywords", *options, "--jobs", "1", "--no-cache", "--top", "7", *files), options

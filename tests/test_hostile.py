@@ -1,4 +1,5 @@
 """Hostile files, hostile terminals, dying processes: nothing hangs, crashes or leaks, other inputs survive."""
+from collections import Counter
 import csv
 import io
 import json
@@ -279,3 +280,44 @@ def test_no_file_is_left_open(tmp_path):
     done = subprocess.run([sys.executable, "-X", "dev", "-W", "error::ResourceWarning", "-c", code],
                           capture_output=True, text=True)
     assert done.returncode == 0 and "ResourceWarning" not in done.stderr
+
+
+class KillName(KillWorker):
+    """KillWorker whose result is the report's name: what a tally of names can check."""
+
+    def __call__(self, doc):
+        super().__call__(doc)
+        return doc.name
+
+
+class Names:
+    """A tally of names added, and how many tallies were merged into it."""
+
+    def __init__(self):
+        self.seen, self.merged = Counter(), 0
+
+    def add(self, name):
+        self.seen[os.path.basename(name)] += 1
+
+    def merge(self, other):
+        self.seen.update(other.seen)
+        self.merged += 1
+
+
+def test_a_dead_worker_costs_a_fold_only_its_own_input(tmp_path):
+    """Batch.fold adds results up in workers, a chunk at a time: a worker that dies loses its
+    chunk's tally, whose inputs are read again alone; none is added twice or lost."""
+    from govreport.run.batch import FOLD_CHUNK
+
+    count = 2 * FOLD_CHUNK + 5
+    for i in range(count):
+        (tmp_path / f"r{i:02d}.txt").write_text(GOOD + ("自毁。" if i == 20 else "") + "。" * i, encoding="utf-8")
+    errors = []
+    tally = Batch([str(tmp_path)], KillName(), jobs=2, on_error=errors.append).fold(Names)
+    assert tally.seen == Counter({f"r{i:02d}.txt": 1 for i in range(count) if i != 20})
+    assert tally.merged >= 1  # added up in workers, not one by one here
+    assert len(errors) == 1 and "r20.txt: a worker process died" in str(errors[0])
+    again = Batch([str(tmp_path)], KillName(str(tmp_path / "died")), jobs=2).fold(Names)
+    assert again.seen == Counter({f"r{i:02d}.txt": 1 for i in range(count)})
+    alone = Batch([str(tmp_path)], KillName(str(tmp_path / "died")), jobs=1).fold(Names)
+    assert alone.seen == again.seen and alone.merged == 0

@@ -225,27 +225,61 @@ def rank(parts: Iterable[WordCounts], *, method: str = "freq", top: int = 20, mi
 
 
 def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
-    counts: Counter = Counter()
-    docs: Counter = Counter()
-    edges: Counter = Counter()
-    mentions: Counter | None = None
-    total = parts_seen = 0
-    levels = set()
+    tally = Tally(keep_zeros)
     for part in parts:
-        parts_seen += 1
-        levels.add(level_group(part.level))
-        _add_counts(counts, part.counts)
+        tally.add(part)
+    return ranked(tally, method=method, top=top, min_count=min_count, several=several, file=file)
+
+
+@dataclass
+class Tally:
+    """What a ranking needs of many documents' counts, added up. The order of adding (or of
+    merging tallies added up apart, as workers do) changes nothing but the order of the words,
+    which the ranking sorts away; textrank's edges are the exception (float sums), so a textrank
+    is added in input order."""
+
+    keep_zeros: bool = False
+    counts: Counter = field(default_factory=Counter)
+    docs: Counter = field(default_factory=Counter)
+    edges: Counter = field(default_factory=Counter)
+    mentions: Counter | None = None
+    tokens: int = 0
+    parts: int = 0
+    levels: set = field(default_factory=set)
+
+    def add(self, part: WordCounts) -> None:
+        self.parts += 1
+        self.levels.add(level_group(part.level))
+        _add_counts(self.counts, part.counts)
         if part.mentions is not None:
-            mentions = (mentions or Counter()) + part.mentions
-        docs.update(part.counts.keys() if not keep_zeros else (w for w, n in part.counts.items() if n))
+            self.mentions = (self.mentions or Counter()) + part.mentions
+        self.docs.update(part.counts.keys() if not self.keep_zeros else (w for w, n in part.counts.items() if n))
         if part.edges:
-            edges.update(part.edges)
-        total += part.tokens
-    scores = _scores(method, counts, edges, total, docs if parts_seen > 1 else None, parts_seen,
-                     levels.pop() if len(levels) == 1 else None)
-    words = [w for w, n in counts.items() if n >= min_count or (keep_zeros and n == 0)]
+            self.edges.update(part.edges)
+        self.tokens += part.tokens
+
+    def merge(self, other: "Tally") -> None:
+        self.parts += other.parts
+        self.levels |= other.levels
+        _add_counts(self.counts, other.counts)
+        _add_counts(self.docs, other.docs)
+        if other.mentions is not None:
+            self.mentions = (self.mentions or Counter()) + other.mentions
+        if other.edges:
+            self.edges.update(other.edges)
+        self.tokens += other.tokens
+
+
+def ranked(tally: Tally, *, method: str = "freq", top: int = 20, min_count: int = 1, several: bool = False,
+           file: str | None = None) -> list[KeywordRow]:
+    """The rows of a tally: the words ranked by the method's score, then count, then the word."""
+    counts, docs, total, levels = tally.counts, tally.docs, tally.tokens, tally.levels
+    scores = _scores(method, counts, tally.edges, total, docs if tally.parts > 1 else None, tally.parts,
+                     next(iter(levels)) if len(levels) == 1 else None)
+    words = [w for w, n in counts.items() if n >= min_count or (tally.keep_zeros and n == 0)]
     order = lambda w: (-scores[w], -counts[w], w)  # noqa: E731
     words = heapq.nsmallest(top, words, key=order) if top else sorted(words, key=order)
+    mentions = tally.mentions
     return [
         KeywordRow(file=file, rank=i, word=w, count=counts[w],
                    per_10k=round(counts[w] * 10000 / total, 2) if total else 0.0,
@@ -254,6 +288,11 @@ def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
                    mentions=mentions.get(w, 0) if mentions is not None else None)
         for i, w in enumerate(words, 1)
     ]
+
+
+def foldable(method: str, by_doc: bool) -> bool:
+    """Whether a ranking may be added up in any order (by workers, chunk by chunk)."""
+    return not by_doc and method != "textrank"
 
 
 def _add_counts(total: Counter, counts: Counter) -> None:

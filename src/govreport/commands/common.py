@@ -260,13 +260,22 @@ class WithProgress:
         return getattr(self.batch, name)
 
     def __iter__(self):
+        with self._shown():
+            yield from self.batch
+
+    def fold(self, start):
+        with self._shown():
+            return self.batch.fold(start)
+
+    @contextmanager
+    def _shown(self):
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
             bar = progress.add_task("reading", total=len(self.paths))
             self.batch.on_progress = lambda done, total: progress.update(bar, completed=done)
-            yield from self.batch
+            yield
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Optional
 
 import typer
@@ -75,8 +76,14 @@ def keywords(
     several = len(batch.paths) > 1
     settings = {"method": method, "top": 0 if wanted else top, "min_count": 0 if wanted else min_count,
                 "several": several and not by_doc, "keep_zeros": bool(wanted), "by_doc": by_doc}
-    rows, _ = batch.whole_run(("keywords", *sorted(settings.items())),
-                              lambda: (kw.rank((counts for _, counts in batch), **settings), []))
+    run_key = ("keywords", *sorted(settings.items()))
+    if kw.foldable(method, by_doc):  # added up in any order: by the workers, a chunk at a time
+        start = partial(kw.Tally, settings.pop("keep_zeros"))
+        del settings["by_doc"]
+        compute = lambda: (kw.ranked(batch.fold(start), **settings), [])  # noqa: E731
+    else:
+        compute = lambda: (kw.rank((counts for _, counts in batch), **settings), [])  # noqa: E731
+    rows, _ = batch.whole_run(run_key, compute)
     fields = (["file"] if by_doc else []) + ["rank", "word", "count"] + (["mentions"] if wanted else []) + ["per_10k"]
     fields += ["docs"] if several and not by_doc else []
     fields += ["score"] if method != "freq" else []

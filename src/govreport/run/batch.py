@@ -28,6 +28,9 @@ STOP_GRACE = 5.0  # seconds a worker may take to finish its document when a run 
 PARALLEL_FROM = 8
 RUN_ROWS_KEPT = 20_000  # a bigger whole-run result (a county panel of decades) is merged again from the reports' entries
 WINDOW = 4  # documents in flight per worker: enough to keep workers busy, few enough to bound memory
+# Inputs a worker adds up (Batch.fold) before it sends their tally: the parent merges a tally of
+# thousands of words every FOLD_CHUNK reports instead of one a report, and decodes none.
+FOLD_CHUNK = 16
 
 
 class Task(Protocol):
@@ -174,6 +177,9 @@ class Batch:
         self.once = once  # read the same bytes once (a report given twice, a twin under another name)
         self._seen: dict[bytes, str] = {}  # the bytes of each input read so far -> its name
         self._read_inputs: Any = None  # while whole_run computes: the digest of the inputs as read
+        self._folding: Callable[[], Any] | None = None  # while fold() runs with workers: what starts a tally
+        self._tally: Any = None
+        self._gathering: list[Job] = []  # inputs waiting to go to a worker as one chunk
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
@@ -190,8 +196,11 @@ class Batch:
                     self.done += 1
                     continue
                 pending.append(started)
-                while pending and (_ready(pending[0]) or len(pending) > self.jobs * WINDOW):
+                while pending and (_ready(pending[0]) or len(pending) > self._in_flight()):
+                    if isinstance(pending[0], Job) and pending[0].gathered:
+                        self._send()  # a chunk not full yet is waited for: it goes now
                     yield from self._finish(pending.popleft(), pending)
+            self._send()
             while pending:
                 yield from self._finish(pending.popleft(), pending)
             finished = True
@@ -202,6 +211,26 @@ class Batch:
                 for notice in self.cache.notices:
                     self._on_notice(notice)
                 self.cache.notices.clear()
+
+    def fold(self, start: Callable[[], Any]) -> Any:
+        """Every result added into one tally: start() makes an empty one (a picklable callable;
+        the tally has add(result) and merge(tally)). With workers, each adds up a chunk of inputs
+        and sends their tally with their cache entries' bytes, so the parent merges one tally a
+        chunk and decodes no result; a result found in the cache or computed here is added here.
+        The order of adding must not change the tally."""
+        self._tally = start()
+        self._folding = start if self.jobs > 1 else None
+        try:
+            for _, result in self:
+                if result is not FOLDED:
+                    self._tally.add(result)
+            return self._tally
+        finally:
+            self._folding = None
+
+    def _in_flight(self) -> int:
+        """Inputs under way before the first is waited for: two chunks a worker when they are folded."""
+        return self.jobs * (2 * FOLD_CHUNK if self._folding else WINDOW)
 
     def _start(self, path, fingerprint: str) -> "Job | InputError | None":
         """A job for one input; None for a copy of an input already read (said once)."""
@@ -314,12 +343,41 @@ class Batch:
 
     def _submit(self, job: "Job") -> "Job":
         task = job.task or self.task
+        if self._folding is not None and job.task is None:
+            job.gathered = True
+            self._gathering.append(job)
+            if len(self._gathering) >= FOLD_CHUNK:
+                self._send()
+            return job
         if self.jobs == 1:
             job.result = work(task, source=job.source, encoding=self.encoding)
         else:  # a result the parent will cache comes packed for the cache: decoded once, never pickled
             packed = job.entry is not None and not (isinstance(task, RowsTask) and task.parts)
             job.future = self._workers().submit(work, task, job.source, self.encoding, packed)
         return job
+
+    def _send(self) -> None:
+        """The inputs gathered so far go to a worker as one chunk, to be added up there."""
+        jobs, self._gathering = self._gathering, []
+        if not jobs:
+            return
+        future = self._workers().submit(work_chunk, self.task, [job.source for job in jobs], self.encoding,
+                                        self._folding, self.cache is not None)
+        chunk = Chunk(future)
+        for index, job in enumerate(jobs):
+            job.future, job.chunk, job.index, job.gathered = future, chunk, index, False
+
+    def _outcome(self, job: "Job") -> Any:
+        """A finished job's result: for a job of a chunk, its own part (the chunk's tally is merged
+        into the run's tally once, by the first of its jobs)."""
+        outcome = job.future.result()
+        if job.chunk is None:
+            return outcome
+        results, tally = outcome
+        if not job.chunk.merged:
+            job.chunk.merged = True
+            self._tally.merge(tally)
+        return results[job.index]
 
     def _shared(self) -> tuple[tuple[str, Any], ...]:
         return self.task.parts if isinstance(self.task, SharedTask) else ()
@@ -372,13 +430,18 @@ class Batch:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                item.result = item.future.result()
+                item.result = self._outcome(item)
             except BrokenProcessPool:
                 self._recover([item, *(j for j in pending if isinstance(j, Job))])
         if isinstance(item.result, Noted):
             for note in item.result.notes:
                 self._on_notice(f"{item.source.name}: {note}")
             item.result = item.result.result
+        if isinstance(item.result, Folded):  # in the run's tally already: only its entry to write
+            if item.entry and item.result.blob is not None:
+                self.cache.put_packed(item.entry, item.result.blob)
+            yield item.source.name, FOLDED
+            return
         if isinstance(item.result, Packed):
             packed, item.result = item.result.blob, _unpacked(item.result.blob)
             if item.result is None:  # a fault of ours in packing: computed again here, not lost
@@ -405,9 +468,10 @@ class Batch:
         for job in jobs:
             if job.future is None or (job.future.done() and job.future.exception() is None):
                 if job.future is not None:
-                    job.result, job.future = job.future.result(), None
+                    job.result, job.future = self._outcome(job), None
                 continue
-            job.future, job.result = None, _alone(job.task or self.task, job.source, self.encoding)
+            # computed alone, not folded: the result comes back to be added by fold()
+            job.future, job.chunk, job.result = None, None, _alone(job.task or self.task, job.source, self.encoding)
 
     def _workers(self) -> "ProcessPoolExecutor":
         if self._pool is None:
@@ -478,6 +542,28 @@ class Job:
     task: Any = None  # what to compute, where it is not the batch's task (the missing parts of a SharedTask)
     found: dict[str, Any] | None = None  # the parts of a SharedTask read from the cache
     stores: dict[str, tuple[Any, str]] | None = None  # the parts computed: name -> (task, cache key)
+    gathered: bool = False  # waiting to go to a worker in a chunk (Batch.fold)
+    chunk: "Chunk | None" = None  # the chunk it went in, and its place there
+    index: int = 0
+
+
+@dataclass
+class Chunk:
+    """Inputs sent to a worker in one call, to be added up there (Batch.fold)."""
+
+    future: Any
+    merged: bool = False  # its tally is in the run's
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A result a worker added to its chunk's tally: only the bytes of its cache entry come back
+    (None where the cache does not take it)."""
+
+    blob: bytes | None
+
+
+FOLDED = object()  # what Batch yields for a result already in the run's tally
 
 
 def _digest(data: bytes) -> bytes:
@@ -510,6 +596,29 @@ def work(task: Task, source: Source, encoding: str | None, packed: bool = False)
         return InputError(source.name, f"internal error {type(err).__name__}: {err}", "please report it")
 
 
+def work_chunk(task: Task, sources: list[Source], encoding: str | None, start: Callable[[], Any], packed: bool):
+    """Work on a chunk of inputs in a worker: (each input's Folded entry bytes, Noted or
+    InputError, the tally of those that gave a result); `packed`: with the bytes of its cache entry."""
+    tally, outcomes = start(), []
+    for source in sources:
+        outcome = work(task, source, encoding)
+        result = outcome.result if isinstance(outcome, Noted) else outcome
+        if not isinstance(result, InputError):
+            try:
+                tally.add(result)
+            except Exception as err:  # a fault of ours in adding: this input's error, not the chunk's
+                outcomes.append(InputError(source.name, f"internal error {type(err).__name__}: {err}",
+                                           "please report it"))
+                continue
+            try:
+                result = Folded(cache_mod.pack(result) if packed else None)
+            except (TypeError, ValueError):
+                result = Folded(None)
+            outcome = Noted(result, outcome.notes) if isinstance(outcome, Noted) else result
+        outcomes.append(outcome)
+    return outcomes, tally
+
+
 def _alone(task: Task, source: Source, encoding: str | None):
     """Run one input in a worker of its own: if it dies again, that input is the one that kills it."""
     from concurrent.futures.process import BrokenProcessPool
@@ -524,7 +633,7 @@ def _alone(task: Task, source: Source, encoding: str | None):
 
 
 def _ready(item) -> bool:
-    return not (isinstance(item, Job) and item.future is not None and not item.future.done())
+    return not (isinstance(item, Job) and (item.gathered or item.future is not None and not item.future.done()))
 
 
 def _pool(jobs: int) -> "ProcessPoolExecutor":
