@@ -180,6 +180,7 @@ class Batch:
         self._folding: Callable[[], Any] | None = None  # while fold() runs with workers: what starts a tally
         self._tally: Any = None
         self._gathering: list[Job] = []  # inputs waiting to go to a worker as one chunk
+        self._chunk = FOLD_CHUNK
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
         self.done = 0
@@ -220,6 +221,8 @@ class Batch:
         The order of adding must not change the tally."""
         self._tally = start()
         self._folding = start if self.jobs > 1 else None
+        # chunks small enough that every worker gets several, even from a few dozen inputs
+        self._chunk = max(1, min(FOLD_CHUNK, len(self.paths) // (4 * self.jobs)))
         try:
             for _, result in self:
                 if result is not FOLDED:
@@ -230,7 +233,7 @@ class Batch:
 
     def _in_flight(self) -> int:
         """Inputs under way before the first is waited for: two chunks a worker when they are folded."""
-        return self.jobs * (2 * FOLD_CHUNK if self._folding else WINDOW)
+        return self.jobs * (max(WINDOW, 2 * self._chunk) if self._folding else WINDOW)
 
     def _start(self, path, fingerprint: str) -> "Job | InputError | None":
         """A job for one input; None for a copy of an input already read (said once)."""
@@ -346,7 +349,7 @@ class Batch:
         if self._folding is not None and job.task is None:
             job.gathered = True
             self._gathering.append(job)
-            if len(self._gathering) >= FOLD_CHUNK:
+            if len(self._gathering) >= self._chunk:
                 self._send()
             return job
         if self.jobs == 1:
