@@ -1,3 +1,5 @@
+from conftest import SHARED, needs_shared
+
 from govreport.document.damage import find_damage
 from govreport.document.quotes import find_quotes
 
@@ -41,3 +43,47 @@ def test_lone_closing_mark_after_damage_is_garbled():
 
 def test_clean_unpaired_mark_is_ignored():
     assert texts("他说“好的，然后") == []
+
+
+def _short_quotes_found_by_pairing(doc):
+    from govreport.analyses.keywords import KEEPABLE
+
+    return {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
+
+
+def test_short_quotes_in_one_search_are_those_pairing_finds():
+    """keywords reads a document's short quoted phrases in one search of its text: on random
+    texts of marks of every kind, word characters and other characters, the phrases are those
+    find_quotes pairs, or the search leaves the text to it (an ASCII double quote)."""
+    import random
+
+    from govreport.document.document import Document
+    from govreport.document.quotes import short_quote_texts
+
+    rng = random.Random(7)
+    pieces = list("“”「」『』《》‘’") + ["六稳", "放管服", "A", "5G", "+", "，", "一二三四", "\n", "x"] * 3
+    answered = 0
+    for _ in range(3000):
+        doc = Document.from_text("".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))))
+        fast = short_quote_texts(doc.text)
+        if fast is not None and not doc.damage:
+            answered += 1
+            assert fast == _short_quotes_found_by_pairing(doc), doc.text
+    assert answered == 3000
+    assert short_quote_texts('他说"六稳"') is None
+
+
+@needs_shared
+def test_short_quotes_in_one_search_on_every_report():
+    from govreport.document.document import load_document
+    from govreport.document.quotes import short_quote_texts
+    from govreport.readers.sources import read
+
+    answered = 0
+    for path in sorted(SHARED.rglob("*.txt")):
+        doc = load_document(read(str(path), None))
+        fast = None if doc.damage else short_quote_texts(doc.text)
+        if fast is not None:
+            answered += 1
+            assert fast == _short_quotes_found_by_pairing(doc), path
+    assert answered >= 50

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from govreport import datafiles
 from govreport.analyses.keyness import log_likelihood
 from govreport.datafiles import lines, read_entries
+from govreport.document.quotes import short_quote_texts
 from govreport.document.simplify import to_simplified
 from govreport.rules.units import number_token
 
@@ -100,7 +101,9 @@ def _terms() -> frozenset[str]:
 def keep_phrases(doc: "Document") -> set[str]:
     """The document's own short quoted phrases, kept whole unless they hold a dictionary term."""
     terms = _terms()
-    phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
+    phrases = None if doc.damage else short_quote_texts(doc.text)  # one search, not every quote made
+    if phrases is None:
+        phrases = {q.text for q in doc.quotes if not q.garbled and KEEPABLE.match(q.text)}
     return {p for p in phrases if _keepable(p, terms)}
 
 

@@ -143,7 +143,7 @@ class Segmenter:
         tokens = self._raw_cut(text)
         tokens = tokens if isinstance(tokens, list) else list(tokens)
         counts = Counter(tokens)
-        for i in _place_joins(tokens, _suffixed(text, counts)):
+        for i in _place_joins(tokens, _suffixed(text, counts), counts):
             first, second = tokens[i - 1], tokens[i]
             counts[first + second] += 1
             for token in (first, second):
@@ -191,12 +191,13 @@ def _suffixed(text: str, present) -> set[str]:
     return {t for t in found if t in present and t not in NO_PLACE}
 
 
-def _place_joins(tokens: list[str], suffixed: set[str]) -> list[int]:
+def _place_joins(tokens: list[str], suffixed: set[str], counts: Counter | None = None) -> list[int]:
     """Indices i where tokens[i - 1] + tokens[i] is a place name cut in two, left to right: a token
-    joined to the one before it is joined to nothing more."""
+    joined to the one before it is joined to nothing more. With the tokens' counts, the search for
+    a token stops at its last occurrence."""
     if not suffixed:
         return []
-    ends = sorted(i for token in suffixed for i in _indices(tokens, token) if i)
+    ends = sorted(i for token in suffixed for i in _indices(tokens, token, counts[token] if counts else -1) if i)
     joins, taken = [], 0
     for i in ends:
         if i - 1 >= taken and _joins(tokens[i - 1], tokens[i]):
@@ -205,14 +206,16 @@ def _place_joins(tokens: list[str], suffixed: set[str]) -> list[int]:
     return joins
 
 
-def _indices(tokens: list[str], token: str) -> Iterator[int]:
-    """Where a token stands in the list (list.index: a search in C, not a Python loop)."""
+def _indices(tokens: list[str], token: str, count: int = -1) -> Iterator[int]:
+    """Where a token stands in the list (list.index: a search in C, not a Python loop); `count`:
+    how many times it stands there, if known."""
     at = -1
-    while True:
+    while count:
         try:
             at = tokens.index(token, at + 1)
         except ValueError:
             return
+        count -= 1
         yield at
 
 

@@ -10,6 +10,7 @@ from govreport.document.damage import Damage, find_damage
 from govreport.document.layout import joins
 from govreport.document.normalize import (
     CHINESE_YEAR,
+    FOLDABLE,
     NEEDS_DROPPING,
     Shifts,
     arabic_years,
@@ -61,12 +62,13 @@ class Document:
                     original[index], source[index] = line, simple
         normal, shifts = [], {}
         years = CHINESE_YEAR.search(text) is not None or bool(original)
+        folds = FOLDABLE.search(text) is not None or bool(original)  # most reports have nothing to fold
         for index, line in enumerate(source):
             if NEEDS_DROPPING.search(line):
                 line, moved = normalize_line(line)
                 if moved:
                     shifts[index] = moved
-            else:
+            elif folds:
                 line = fold(line)
             normal.append(arabic_years(line) if years else line)
         return cls._joined(name, source, normal, shifts, original)

@@ -299,7 +299,7 @@ def remove(path: Path) -> None:
 def pack(value: Any) -> bytes | None:
     """A value as an entry's bytes (compressed JSON); None where it would inflate past MAX_ENTRY.
     Raises TypeError for a value the cache does not take."""
-    text = json.dumps(encode(value), ensure_ascii=False).encode("utf-8")
+    text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return zlib.compress(text, 1) if len(text) <= MAX_ENTRY else None
 
 
