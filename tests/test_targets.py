@@ -115,3 +115,36 @@ def test_end_anchored_cues_answer_as_a_search_of_the_whole_text():
         for text in texts + ["".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(2000)]:
             found, whole = cue.search(text), cue.pattern.search(text)
             assert (found and found.span()) == (whole and whole.span()), (cue.pattern.pattern, text)
+    # most are answered without a search where the text's last character ends no match of theirs
+    assert sum(cue.last is not None for cue in ends) >= 10
+    assert cues.last_characters(r"(?:增长|增)(?:了)?$") == frozenset("长增了")
+    assert cues.last_characters(r"低于[^，]{1,8}$") is None and cues.last_characters(r"(?:约)?$") is None
+
+
+def test_a_quick_row_is_the_row_dataclasses_would_make():
+    """TargetRow's __init__ (rows.quick_init) takes and refuses what the frozen dataclass's own
+    takes and refuses, makes equal rows, and leaves them frozen."""
+    import dataclasses
+
+    from govreport.analyses.targets import TargetRow
+
+    own = dataclasses.make_dataclass(
+        "Own", [(f.name, f.type, dataclasses.field(default=f.default) if f.default is not dataclasses.MISSING
+                 else dataclasses.field()) for f in dataclasses.fields(TargetRow)], frozen=True)
+    names = [f.name for f in dataclasses.fields(TargetRow)]
+    values = dict(zip(names, ["f", 3, 4, "5%", "地区生产总值", "gdp", 5.0, None, "%", 5.0, "%", ">=", "growth",
+                              "target", "2024", "year", None, "地区生产总值增长5%以上。", "medium", "no_code", "text"]))
+    short = {k: v for k, v in values.items() if k not in ("confidence", "flags", "source")}
+    for args, kwargs in (((), values), (tuple(values.values()), {}), ((), short), (tuple(short.values())[:5], dict(list(short.items())[5:]))):
+        quick, made = TargetRow(*args, **kwargs), own(*args, **kwargs)
+        assert dataclasses.astuple(quick) == dataclasses.astuple(made) and quick == TargetRow(**dataclasses.asdict(quick))
+        assert hash(quick) == hash(TargetRow(*dataclasses.astuple(quick)))
+    for args, kwargs in (((), {**values, "bogus": 1}), ((), {k: v for k, v in values.items() if k != "file"}),
+                         (("f",), values), (tuple(values.values()) + (1,), {})):
+        with pytest.raises(TypeError):
+            own(*args, **kwargs)
+        with pytest.raises(TypeError):
+            TargetRow(*args, **kwargs)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        TargetRow(**values).value = 6.0
+    assert dataclasses.replace(TargetRow(**values), value=6.0).value == 6.0

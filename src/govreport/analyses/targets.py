@@ -22,6 +22,7 @@ from govreport.analyses.target_fields import (
     respective,
     sentence_kind,
 )
+from govreport.analyses.rows import quick_init
 from govreport.document.document import Document
 from govreport.rules import cues
 from govreport.rules.codebook import by_code, code_of
@@ -35,6 +36,7 @@ KINDS = ("target", "actual", "other")
 MAX_SENTENCE = 600  # characters; keeps every figure's context small on a line of megabytes
 
 
+@quick_init  # hundreds a report: made without a frozen __init__'s object.__setattr__ a field
 @dataclass(frozen=True)
 class TargetRow:
     file: str
