@@ -582,12 +582,8 @@ def work(task: Task, source: Source, encoding: str | None, packed: bool = False)
     try:
         doc = load_document(source, encoding=encoding)
         result = task(doc)
-        if packed:
-            try:
-                blob = cache_mod.pack(result)
-            except (TypeError, ValueError):
-                blob = None
-            result = Packed(blob) if blob is not None else result
+        if packed and (blob := _packed(result)) is not None:
+            result = Packed(blob)
         return Noted(result, tuple(doc.notes)) if doc.notes else result
     except InputError as err:
         return err
@@ -613,13 +609,18 @@ def work_chunk(task: Task, sources: list[Source], encoding: str | None, start: C
                 outcomes.append(InputError(source.name, f"internal error {type(err).__name__}: {err}",
                                            "please report it"))
                 continue
-            try:
-                result = Folded(cache_mod.pack(result) if packed else None)
-            except (TypeError, ValueError):
-                result = Folded(None)
+            result = Folded(_packed(result) if packed else None)
             outcome = Noted(result, outcome.notes) if isinstance(outcome, Noted) else result
         outcomes.append(outcome)
     return outcomes, tally
+
+
+def _packed(result: Any) -> bytes | None:
+    """A result as the bytes of its cache entry; None for one the cache does not take."""
+    try:
+        return cache_mod.pack(result)
+    except (TypeError, ValueError):
+        return None
 
 
 def _alone(task: Task, source: Source, encoding: str | None):
