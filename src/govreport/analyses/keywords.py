@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from govreport import datafiles
 from govreport.analyses.keyness import log_likelihood
 from govreport.datafiles import lines, read_entries
-from govreport.document.quotes import short_quote_texts
+from govreport.document.quotes import SHORT_WORDS, short_quote_texts
 from govreport.document.simplify import to_simplified
 from govreport.rules.units import number_token
 
@@ -39,7 +39,7 @@ PLAN_WORD = re.compile(r"^(?:[六七八九]|十[一二三四五六七八九])五
 # Words that look like a figure but are words: 多元 (diverse), 一体 (one whole).
 NOT_FIGURES = frozenset({"多元", "多边", "一体", "一流", "一线"})
 # A quoted phrase that may become one word for its document ("放管服", "六稳", "1+8+N").
-KEEPABLE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9+]{2,8}$")
+KEEPABLE = re.compile(rf"^{SHORT_WORDS}$")
 TEXTRANK_WINDOW = 5
 METHODS = ("freq", "tfidf", "textrank", "keyness")
 

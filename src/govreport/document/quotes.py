@@ -15,8 +15,8 @@ MAX_LEN = 120  # longer "quotes" are mismatched marks, not phrases
 # kind: the phrases keywords keeps whole. Such marks hold nothing else find_quotes could pair, so
 # they are always a pair of it; ASCII double quotes pair by turns, so a text with one is not
 # answered this way.
-_WORDS = r"([\u4e00-\u9fffA-Za-z0-9+]{2,8})"
-SHORT_QUOTE = re.compile("|".join(f"{re.escape(o)}{_WORDS}{re.escape(c)}" for o, c in PAIRS.items() if o != '"'))
+SHORT_WORDS = r"[\u4e00-\u9fffA-Za-z0-9+]{2,8}"
+SHORT_QUOTE = re.compile("|".join(f"{re.escape(o)}({SHORT_WORDS}){re.escape(c)}" for o, c in PAIRS.items() if o != '"'))
 NEAR = 4  # damage this close to a lone quote mark swallowed its partner
 
 
