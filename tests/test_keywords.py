@@ -75,3 +75,36 @@ def test_tfidf_and_textrank_give_scores():
         rows = rank([part], method=method, top=5)
         assert len(rows) == 5 and all(r.score is not None for r in rows)
         assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)
+
+
+def test_a_tally_keeps_counts_and_report_counts_apart_however_it_is_added_up():
+    from random import Random
+
+    from govreport.analyses.keywords import Tally, WordCounts
+
+    rng = Random(7)
+    words = [f"词{i}" for i in range(40)]
+    parts = [WordCounts(str(i), Counter({w: rng.choice([1, 2, 5, 10**9]) for w in rng.sample(words, 12)}), 30)
+             for i in range(30)]
+    counts, docs = Counter(), Counter()
+    for part in parts:
+        counts.update(part.counts)
+        docs.update(part.counts.keys())
+    whole, halves = Tally(), [Tally(), Tally()]
+    for i, part in enumerate(parts):
+        whole.add(part)
+        halves[i % 2].add(part)
+    halves[0].merge(halves[1])
+    for tally in (whole, halves[0]):
+        assert tally.counts == counts and tally.docs == docs and tally.parts == 30 and tally.tokens == 900
+
+
+def test_a_term_counted_zero_times_stands_in_no_report():
+    from govreport.analyses.keywords import Tally, WordCounts
+
+    tally = Tally(keep_zeros=True)
+    tally.add(WordCounts("a", Counter({"乡村振兴": 2, "新质生产力": 0}), 10))
+    tally.add(WordCounts("b", Counter({"乡村振兴": 0, "新质生产力": 0}), 10))
+    assert tally.counts == Counter({"乡村振兴": 2, "新质生产力": 0})
+    assert tally.docs["乡村振兴"] == 1 and tally.docs["新质生产力"] == 0
+    assert set(tally.counts) == {"乡村振兴", "新质生产力"}  # the zeros are kept, to be listed

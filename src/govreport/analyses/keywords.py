@@ -6,7 +6,7 @@ import hashlib
 import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -160,9 +160,11 @@ def _verdict(token: str, options: Options) -> int:
 
 def _split(every: Counter, options: Options) -> tuple[Counter, int]:
     """The counts of the tokens that may rank, and the token total behind per_10k (words and
-    numbers, not punctuation or blanks): each distinct token judged once per run, and a
-    document's verdicts looked up, its words picked and its blanks summed by map and compress
-    (in C; a Python loop over the tokens costs half as much again, set operations three times)."""
+    numbers, not punctuation or blanks). Takes `every` over: the words are what is left of it once
+    the rest is deleted (a few hundred deletions, not a copy of thousands of words). Each distinct
+    token is judged once per run, and a document's verdicts are looked up, its others picked and
+    its blanks summed by map and compress (in C; a Python loop over the tokens costs half as much
+    again, set operations three times)."""
     verdicts = _verdicts(options)
     if len(verdicts) > VERDICTS_KEPT:  # a vast corpus: forget, rather than grow without bound
         verdicts.clear()
@@ -171,10 +173,9 @@ def _split(every: Counter, options: Options) -> tuple[Counter, int]:
         for at, token in enumerate(every):
             if found[at] is None:
                 found[at] = verdicts[token] = _verdict(token, options)
-    words: Counter = Counter()
-    dict.update(words, compress(every.items(), map(WORD.__eq__, found)))
-    blank = sum(compress(every.values(), map(BLANK.__eq__, found)))
-    return words, sum(every.values()) - blank
+    total = sum(every.values()) - sum(compress(every.values(), map(BLANK.__eq__, found)))
+    deque(map(every.__delitem__, list(compress(every, map(WORD.__ne__, found)))), 0)
+    return every, total
 
 
 def count_words(doc: "Document", segmenter: "Segmenter", options: Options) -> WordCounts:
@@ -234,16 +235,22 @@ def _rank(parts, method, top, min_count, several, keep_zeros, file=None):
     return ranked(tally, method=method, top=top, min_count=min_count, several=several, file=file)
 
 
+DOC = 1 << 40  # a tally holds a word's count and its report count as one number: count + reports * DOC
+
+
 @dataclass
 class Tally:
     """What a ranking needs of many documents' counts, added up. The order of adding (or of
     merging tallies added up apart, as workers do) changes nothing but the order of the words,
     which the ranking sorts away; textrank's edges are the exception (float sums), so a textrank
-    is added in input order."""
+    is added in input order.
+
+    A word's count and the number of reports it stands in are kept as one number (count + reports
+    * DOC; no corpus counts a word 2**40 times), so adding a report or a worker's chunk is one
+    dictionary update, not two: the merge of a big vocabulary is the run's cost, not the numbers."""
 
     keep_zeros: bool = False
-    counts: Counter = field(default_factory=Counter)
-    docs: Counter = field(default_factory=Counter)
+    both: Counter = field(default_factory=Counter)
     edges: Counter = field(default_factory=Counter)
     mentions: Counter | None = None
     tokens: int = 0
@@ -253,10 +260,15 @@ class Tally:
     def add(self, part: WordCounts) -> None:
         self.parts += 1
         self.levels.add(level_group(part.level))
-        _add_counts(self.counts, part.counts)
+        counts = part.counts
+        values = counts.values()
+        if self.keep_zeros:  # a term counted 0 times stands in no report
+            values = [n + DOC if n else 0 for n in values]
+        else:
+            values = map(add, values, repeat(DOC))
+        _add_values(self.both, counts.keys(), values)
         if part.mentions is not None:
             self.mentions = (self.mentions or Counter()) + part.mentions
-        self.docs.update(part.counts.keys() if not self.keep_zeros else (w for w, n in part.counts.items() if n))
         if part.edges:
             self.edges.update(part.edges)
         self.tokens += part.tokens
@@ -264,13 +276,20 @@ class Tally:
     def merge(self, other: "Tally") -> None:
         self.parts += other.parts
         self.levels |= other.levels
-        _add_counts(self.counts, other.counts)
-        _add_counts(self.docs, other.docs)
+        _add_values(self.both, other.both.keys(), other.both.values())
         if other.mentions is not None:
             self.mentions = (self.mentions or Counter()) + other.mentions
         if other.edges:
             self.edges.update(other.edges)
         self.tokens += other.tokens
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(dict(zip(self.both, map((DOC - 1).__and__, self.both.values()))))
+
+    @property
+    def docs(self) -> Counter:
+        return Counter(dict(zip(self.both, map(DOC.__rfloordiv__, self.both.values()))))
 
 
 def ranked(tally: Tally, *, method: str = "freq", top: int = 20, min_count: int = 1, several: bool = False,
@@ -298,11 +317,10 @@ def foldable(method: str, by_doc: bool) -> bool:
     return not by_doc and method != "textrank"
 
 
-def _add_counts(total: Counter, counts: Counter) -> None:
-    """total += counts, in C: the merge runs once a report for thousands of words (Counter.update
-    is a Python loop: a fifth slower)."""
-    words = counts.keys()
-    dict.update(total, zip(words, map(add, map(total.get, words, repeat(0)), counts.values())))
+def _add_values(total: Counter, words, values) -> None:
+    """total[word] += value for each pair, in C: the merge runs once a report for thousands of
+    words (Counter.update is a Python loop: a fifth slower)."""
+    dict.update(total, zip(words, map(add, map(total.get, words, repeat(0)), values)))
 
 
 def _scores(method: str, counts: Counter, edges: Counter, total: int, docs: Counter | None,
