@@ -296,3 +296,48 @@ def test_a_ranking_added_up_by_workers_is_the_one_added_up_here(cli):
         # other options: each report's entry read and added up here
         assert cli("keywords", *options, "--jobs", "2", "--top", "7", *files) == \
             cli("keywords", *options, "--jobs", "1", "--no-cache", "--top", "7", *files), options
+
+
+def _chunk_sources():
+    from govreport.readers.sources import Source
+
+    texts = [SEED.read_bytes(), TEXT.encode("utf-8"), b"\x00\x01\x02 not a report \xff\xfe" * 50,
+             "各位代表：\n地区生产总值增长6%左右，“六稳”“六保”。".encode("gb18030"), (TEXT * 3).encode("utf-8")]
+    return [Source(f"r{i}.txt", data) for i, data in enumerate(texts)]
+
+
+def test_a_chunk_analysed_a_step_at_a_time_gives_what_one_at_a_time_gives(monkeypatch):
+    """work_chunk loads its inputs, then analyses them all (KeywordTask.many: a step at a time),
+    then adds them up: each result and the tally are those of each input analysed alone, and an
+    unreadable input in the chunk is its own error, the others kept; a task whose `many` fails
+    has each of its documents analysed alone."""
+    from functools import partial
+
+    from govreport.analyses.keywords import Tally, load_stopwords
+    from govreport.errors import InputError
+    from govreport.run import batch, cache
+
+    task = KeywordTask(Options(stopwords=load_stopwords(())))
+    sources = _chunk_sources()
+    alone = [batch.work(task, source, None) for source in sources]
+    assert isinstance(alone[2], InputError) and sum(isinstance(r, InputError) for r in alone) == 1
+    expected = [r.result if isinstance(r, batch.Noted) else r for r in alone]
+
+    def check():
+        outcomes, tally = batch.work_chunk(task, sources, None, partial(Tally, False), True)
+        assert len(outcomes) == len(sources)
+        whole = Tally()
+        for outcome, want in zip(outcomes, expected):
+            outcome = outcome.result if isinstance(outcome, batch.Noted) else outcome
+            if isinstance(want, InputError):
+                assert isinstance(outcome, InputError) and str(outcome) == str(want)
+                continue
+            assert cache.unpack(outcome.blob) == want
+            whole.add(want)
+        assert (tally.counts, tally.docs, tally.tokens, tally.parts) == (whole.counts, whole.docs, whole.tokens, 4)
+
+    check()
+    calls = []
+    monkeypatch.setattr(KeywordTask, "many", lambda self, docs: calls.append(len(docs)) or 1 / 0)
+    check()
+    assert calls == [4]  # the four readable documents went to `many` at once; it failed; each ran alone

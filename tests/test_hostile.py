@@ -320,4 +320,4 @@ def test_a_dead_worker_costs_a_fold_only_its_own_input(tmp_path):
     again = Batch([str(tmp_path)], KillName(str(tmp_path / "died")), jobs=2).fold(Names)
     assert again.seen == Counter({f"r{i:02d}.txt": 1 for i in range(count)})
     alone = Batch([str(tmp_path)], KillName(str(tmp_path / "died")), jobs=1).fold(Names)
-    assert alone.seen == again.seen and alone.merged == 0
+    assert alone.seen == again.seen and alone.merged >= 1  # one job adds up a chunk at a time too, here
