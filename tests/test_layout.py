@@ -69,3 +69,37 @@ def test_end_anchored_patterns_are_tested_on_the_end_alone():
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
         for pattern in patterns:
             assert layout._ends(pattern, line) == (pattern.search(line) is not None), (pattern.pattern, line)
+
+
+def test_a_line_that_ends_a_sentence_is_judged_as_every_rule_would():
+    """_why answers a line ending in 。！？ without its other rules: the answer is the one the
+    rules in order give (written out here the long way), on random lines of the characters
+    they look at."""
+    from random import Random
+
+    from govreport.document import layout as L
+
+    def every_rule(line, following, continued, full_width):
+        if L.open_quote(line):
+            return "open quote"
+        if L._ends(L.LEAD_IN, line):
+            return "lead-in"
+        if len(line) >= L.MIN_OPEN_END and L._ends(L.OPEN_END, line):
+            return "open end"
+        if L.STARTS_MID.match(following):
+            return "next starts mid-sentence"
+        ends = L._ends(L.SENTENCE_END, line)
+        if len(following) <= L.FRAGMENT and not ends and not line.endswith(("：", ":")) and (
+                L._ends(L.BROKEN_TOKEN[0], line) and L.BROKEN_TOKEN[1].match(following) or L.FIGURES_ONLY.match(following)):
+            return "broken token"
+        if continued and len(line) <= L.FRAGMENT and not ends:
+            return "fragment"
+        return "hard wrap" if full_width and not ends else None
+
+    rng, alphabet, ended = Random(3), "“”。！？是：的和PM2.5%，、一a）", 0
+    for _ in range(30000):
+        line, following = ("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(2))
+        continued, full_width = rng.random() < 0.5, rng.random() < 0.5
+        assert L._why(line, following, continued, full_width) == every_rule(line, following, continued, full_width)
+        ended += line[-1] in "。！？"
+    assert ended > 3000  # the fast path was taken often

@@ -100,6 +100,8 @@ def joins(lines: Sequence[str], source: Sequence[str] | None = None) -> list[tup
 
 
 def _why(line: str, following: str, continued: bool, full_width: bool) -> str | None:
+    if line[-1] in "。！？":  # most lines: a quote, lead-in, open end or broken token ends otherwise
+        return "next starts mid-sentence" if STARTS_MID.match(following) else None
     if open_quote(line):
         return "open quote"
     if _ends(LEAD_IN, line):

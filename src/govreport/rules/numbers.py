@@ -87,21 +87,21 @@ def find_figures(line: str) -> list[Figure]:
     found: list[Figure] = []
     taken = 0
     follow = _can_follow()
-    for match in START.finditer(line):
+    search = START.search
+    # each search starts where the last figure or number ends (no start inside one is tried)
+    while (match := search(line, taken)) is not None:
         at = match.start()
-        if at < taken:
-            continue
         lead = match.group(0)
+        taken = match.end()
         if len(lead) == 1 and (lead in CN_DIGITS or lead in CN_SMALL) and line[at + 1:at + 2] not in follow:
-            taken = at + 1  # 统一, 进一步, 一体: a lone Chinese digit that nothing can make a figure of
-            continue
+            continue  # 统一, 进一步, 一体: a lone Chinese digit that nothing can make a figure of
         figure = _figure_at(line, at, lead)
         if figure is not None:
             found.append(figure)
-            taken = figure.end
-        elif match.group(0).isdigit() or match.group(0) in CN_DIGITS or match.group(0) in CN_SMALL:
-            run = RUN.match(line, at)
-            taken = run.end() if run else at + 1  # "2022年": no figure starts inside a number that is none
+            taken = max(taken, figure.end)
+        elif lead.isdigit() or lead in CN_DIGITS or lead in CN_SMALL:
+            run = RUN.match(line, at)  # "2022年": no figure starts inside a number that is none
+            taken = max(taken, run.end() if run else at + 1)
     found += _specials(line, found)
     found.sort(key=lambda f: f.start)
     return _drop_overlaps(found)
