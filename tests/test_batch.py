@@ -341,3 +341,14 @@ def test_a_chunk_analysed_a_step_at_a_time_gives_what_one_at_a_time_gives(monkey
     monkeypatch.setattr(KeywordTask, "many", lambda self, docs: calls.append(len(docs)) or 1 / 0)
     check()
     assert calls == [4]  # the four readable documents went to `many` at once; it failed; each ran alone
+
+
+def test_a_chunk_of_huge_files_is_loaded_a_few_at_a_time(monkeypatch):
+    """work_chunk loads together only inputs of at most STAGED_BYTES (a bigger one alone), in order."""
+    from govreport.readers.sources import Source
+    from govreport.run import batch
+
+    monkeypatch.setattr(batch, "STAGED_BYTES", 100)
+    sizes = [30, 30, 30, 30, 250, 10, 90, 5]
+    groups = list(batch._by_size([Source(str(i), b"x" * n) for i, n in enumerate(sizes)]))
+    assert [[len(s.data) for s in group] for group in groups] == [[30, 30, 30], [30], [250], [10, 90], [5]]

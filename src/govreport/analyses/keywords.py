@@ -297,10 +297,12 @@ class Tally:
 
     @property
     def counts(self) -> Counter:
+        """Each word's count (made on each call: read it once)."""
         return Counter(dict(zip(self.both, map((DOC - 1).__and__, self.both.values()))))
 
     @property
     def docs(self) -> Counter:
+        """The number of reports each word stands in (made on each call)."""
         return Counter(dict(zip(self.both, map(DOC.__rfloordiv__, self.both.values()))))
 
 

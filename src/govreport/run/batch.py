@@ -31,6 +31,7 @@ WINDOW = 4  # documents in flight per worker: enough to keep workers busy, few e
 # Inputs a worker adds up (Batch.fold) before it sends their tally: the parent merges a tally of
 # thousands of words every FOLD_CHUNK reports instead of one a report, and decodes none.
 FOLD_CHUNK = 16
+STAGED_BYTES = 8 * 1024 * 1024  # inputs of a chunk loaded together (work_chunk): a few dozen reports' worth
 
 
 class Task(Protocol):
@@ -623,11 +624,31 @@ def work_chunk(task: Task, sources: list[Source], encoding: str | None, start: C
     an input at a time: each step's code and data stay in the processor's caches (keywords: a
     tenth to a fifth less CPU a report). A task with `many(docs)` is given the chunk's documents
     at once, to go through its own steps so; if it fails, each is analysed alone again."""
-    docs = [_guarded(_load, source, encoding) for source in sources]
-    loaded = [doc for doc in docs if not isinstance(doc, InputError)]
-    results = _analysed_many(task, loaded)
-    analysed = iter(results)
     tally, outcomes = start(), []
+    for group in _by_size(sources):
+        _work_group(task, group, encoding, tally, outcomes, packed)
+    return outcomes, tally
+
+
+def _by_size(sources: list[Source]) -> Iterator[list[Source]]:
+    """The chunk in runs of inputs loaded together, at most STAGED_BYTES of them (or one bigger
+    input alone), so a chunk of huge files never holds all their documents at once."""
+    group, size = [], 0
+    for source in sources:
+        if group and size + len(source.data) > STAGED_BYTES:
+            yield group
+            group, size = [], 0
+        group.append(source)
+        size += len(source.data)
+    if group:
+        yield group
+
+
+def _work_group(task: Task, sources: list[Source], encoding: str | None, tally: Any, outcomes: list,
+                packed: bool) -> None:
+    """Load the group's inputs, analyse them, and add up and pack each result (outcomes in order)."""
+    docs = [_guarded(_load, source, encoding) for source in sources]
+    analysed = iter(_analysed_many(task, [doc for doc in docs if not isinstance(doc, InputError)]))
     for source, doc in zip(sources, docs):
         if isinstance(doc, InputError):
             outcomes.append(doc)
@@ -643,7 +664,6 @@ def work_chunk(task: Task, sources: list[Source], encoding: str | None, start: C
             result = Folded(_packed(result) if packed else None)
         outcomes.append(Noted(result, tuple(doc.notes)) if doc.notes and not isinstance(result, InputError)
                         else result)
-    return outcomes, tally
 
 
 def _analysed_many(task: Task, docs: list["Document"]) -> list[Any]:
