@@ -87,3 +87,21 @@ def test_readme_outputs_are_what_the_commands_print(tmp_path):
         assert done.stdout.strip() == shown.strip(), command
         checked += 1
     assert checked >= 6
+
+
+def test_the_examples_in_the_modules_docstrings_hold():
+    """Every `>>>` example in the package's docstrings gives what it says (they are its
+    documentation: one that went stale would mislead its reader)."""
+    import doctest
+    import importlib
+    import pkgutil
+
+    import govreport
+
+    tried = failed = 0
+    for module in pkgutil.walk_packages(govreport.__path__, "govreport."):
+        if module.name.endswith("__main__"):
+            continue
+        result = doctest.testmod(importlib.import_module(module.name), optionflags=doctest.ELLIPSIS)
+        tried, failed = tried + result.attempted, failed + result.failed
+    assert failed == 0 and tried >= 30

@@ -68,7 +68,7 @@ def sparkline(values: Sequence[float]) -> str:
     """▁▃█: each value against the largest of its line.
 
     >>> sparkline([0, 1, 2, 4])
-    '▁▂▄█'
+    '▁▃▅█'
     """
     top = max(values, default=0)
     if not top:

@@ -62,7 +62,7 @@ NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def safe(text: str) -> str:
-    """Control characters shown escaped: `\\x1b[2J` instead of a cleared screen.
+    r"""Control characters shown escaped: `\x1b[2J` instead of a cleared screen.
 
     >>> safe("a\x1b[2Jb\x07")
     'a\\x1b[2Jb\\x07'
@@ -71,7 +71,7 @@ def safe(text: str) -> str:
 
 
 def cell(value: Any) -> str:
-    """One value as text for tsv/csv/table: null empty, whole floats without `.0`, controls escaped.
+    r"""One value as text for tsv/csv/table: null empty, whole floats without `.0`, controls escaped.
 
     >>> [cell(None), cell(10.0), cell(6.5), cell(1.34e10), cell("a\tb")]
     ['', '10', '6.5', '13400000000', 'a b']

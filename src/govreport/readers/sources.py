@@ -234,10 +234,10 @@ def read(path: str, stdin: BinaryIO | None = None, *, max_size: int = MAX_SIZE) 
 
 
 def shown(path: str) -> str:
-    """A path as it can be printed: bytes that are no UTF-8 in a file name as \\xNN.
+    r"""A path as it can be printed: bytes that are no UTF-8 in a file name as \xNN.
 
     >>> shown("r\udcff.txt")
-    'r\\\\xff.txt'
+    'r\\xff.txt'
     """
     try:
         path.encode("utf-8")
