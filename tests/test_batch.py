@@ -352,3 +352,19 @@ def test_a_chunk_of_huge_files_is_loaded_a_few_at_a_time(monkeypatch):
     sizes = [30, 30, 30, 30, 250, 10, 90, 5]
     groups = list(batch._by_size([Source(str(i), b"x" * n) for i, n in enumerate(sizes)]))
     assert [[len(s.data) for s in group] for group in groups] == [[30, 30, 30], [30], [250], [10, 90], [5]]
+
+
+def test_one_job_never_imports_the_process_pool(tmp_path):
+    """With one job nothing starts a worker, so the process pool's modules (multiprocessing: some
+    milliseconds a run) are never imported, folded (keywords) or not (targets)."""
+    import subprocess
+    import sys
+
+    folder = corpus(tmp_path, 5)
+    code = ("import sys, io, contextlib\nfrom govreport.cli import main\n"
+            "for command in ('keywords', 'targets'):\n"
+            "    sys.argv=['govreport', command, '--jobs', '1', '--no-cache', sys.argv[1]]\n"
+            "    with contextlib.redirect_stdout(io.StringIO()):\n        try: main()\n        except SystemExit: pass\n"
+            "print('concurrent.futures.process' in sys.modules, 'multiprocessing' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, folder], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False False", done.stderr

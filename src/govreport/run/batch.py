@@ -437,11 +437,13 @@ class Batch:
             self._fail(item)
             return
         if item.future is not None:
-            from concurrent.futures.process import BrokenProcessPool
-
             try:
                 item.result = self._outcome(item)
-            except BrokenProcessPool:
+            except Exception as err:  # the process pool's module is imported only where a pool ran
+                from concurrent.futures.process import BrokenProcessPool
+
+                if not isinstance(err, BrokenProcessPool):
+                    raise
                 self._recover([item, *(j for j in pending if isinstance(j, Job))])
         if isinstance(item.result, Noted):
             for note in item.result.notes:
