@@ -178,9 +178,9 @@ class Batch:
         self.once = once  # read the same bytes once (a report given twice, a twin under another name)
         self._seen: dict[bytes, str] = {}  # the bytes of each input read so far -> its name
         self._read_inputs: Any = None  # while whole_run computes: the digest of the inputs as read
-        self._folding: Callable[[], Any] | None = None  # while fold() runs with workers: what starts a tally
+        self._folding: Callable[[], Any] | None = None  # while fold() runs: what starts a chunk's tally
         self._tally: Any = None
-        self._gathering: list[Job] = []  # inputs waiting to go to a worker as one chunk
+        self._gathering: list[Job] = []  # inputs waiting to be worked as one chunk (by a worker, or here)
         self._chunk = FOLD_CHUNK
         self.failed: list[InputError] = []
         self._on_error, self._on_notice, self.on_progress = on_error, on_notice, on_progress
@@ -361,7 +361,7 @@ class Batch:
         return job
 
     def _send(self) -> None:
-        """The inputs gathered so far go to a worker as one chunk, to be added up there."""
+        """The inputs gathered so far are worked as one chunk and added up, by a worker or (one job) here."""
         jobs, self._gathering = self._gathering, []
         if not jobs:
             return
@@ -554,14 +554,14 @@ class Job:
     task: Any = None  # what to compute, where it is not the batch's task (the missing parts of a SharedTask)
     found: dict[str, Any] | None = None  # the parts of a SharedTask read from the cache
     stores: dict[str, tuple[Any, str]] | None = None  # the parts computed: name -> (task, cache key)
-    gathered: bool = False  # waiting to go to a worker in a chunk (Batch.fold)
+    gathered: bool = False  # waiting to be worked in a chunk (Batch.fold)
     chunk: "Chunk | None" = None  # the chunk it went in, and its place there
     index: int = 0
 
 
 @dataclass
 class Chunk:
-    """Inputs sent to a worker in one call, to be added up there (Batch.fold)."""
+    """Inputs worked in one call and added up together (Batch.fold), by a worker or here."""
 
     future: Any
     merged: bool = False  # its tally is in the run's
@@ -615,7 +615,11 @@ def _guarded(step: Callable[..., Any], *args: Any) -> Any:
     except MemoryError:
         return InputError(args[0].name, "out of memory while analysing it", "try --max-size or fewer --jobs")
     except Exception as err:
-        return InputError(args[0].name, f"internal error {type(err).__name__}: {err}", "please report it")
+        return _internal(args[0].name, err)
+
+
+def _internal(name: str, err: Exception) -> InputError:
+    return InputError(name, f"internal error {type(err).__name__}: {err}", "please report it")
 
 
 def work_chunk(task: Task, sources: list[Source], encoding: str | None, start: Callable[[], Any], packed: bool):
@@ -660,8 +664,7 @@ def _work_group(task: Task, sources: list[Source], encoding: str | None, tally: 
             try:
                 tally.add(result)
             except Exception as err:  # a fault of ours in adding: this input's error, not the chunk's
-                outcomes.append(InputError(source.name, f"internal error {type(err).__name__}: {err}",
-                                           "please report it"))
+                outcomes.append(_internal(source.name, err))
                 continue
             result = Folded(_packed(result) if packed else None)
         outcomes.append(Noted(result, tuple(doc.notes)) if doc.notes and not isinstance(result, InputError)
