@@ -96,11 +96,17 @@ def test_bad_options_are_usage_errors(cli):
 
 
 def test_ctrl_c_ends_quietly_with_130(tmp_path):
-    big = tmp_path / "big.txt"
-    big.write_text("全面推进乡村振兴，持续优化营商环境，推动高质量发展。\n" * 150_000, encoding="utf-8")
+    paths = []
+    for i in range(2):  # lines all different, so no shortcut for a repeated line could end the run early
+        big = tmp_path / f"big{i}.txt"
+        big.write_text("".join(f"第{i}份第{n}条：全面推进乡村振兴，持续优化营商环境，推动高质量发展。\n"
+                               for n in range(150_000)), encoding="utf-8")
+        paths.append(str(big))
     proc = subprocess.Popen([sys.executable, "-m", "govreport", "keywords", "--no-cache", "--jobs", "2",
-                             "--segmenter", "jieba", str(big), str(big)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--segmenter", "jieba", *paths],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            # a shell's background job ignores Ctrl-C, and its children would too
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(2.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)

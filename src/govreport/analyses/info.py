@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govreport.document.document import Document
 from govreport.rules.identity import identify
 
-SENTENCE_END = re.compile(r"[。！？!?]")
+SENTENCE_ENDS = "。！？!?"  # one character each: counted one by one, in C
 
 
 @dataclass(frozen=True)
@@ -46,5 +45,5 @@ def describe(doc: Document, rows: Sequence | None = None) -> InfoRow:
         file=doc.name, title=who.title, region=who.region, region_code=who.region_code, province=who.province,
         level=who.level, year=who.year, region_cue=who.region_cue, year_cue=who.year_cue, date=who.date,
         meeting=who.meeting, speaker=who.speaker,
-        characters=sum(len(line) for line in doc.lines), sentences=len(SENTENCE_END.findall(doc.text)),
+        characters=len(doc.text) - doc.text.count("\n"), sentences=sum(map(doc.text.count, SENTENCE_ENDS)),
         figures=len(rows), targets=sum(r.kind == "target" for r in rows), damaged=len(doc.damage))

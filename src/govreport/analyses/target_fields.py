@@ -117,7 +117,7 @@ def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> l
 def sentence_kind(sentence: str, context: Context) -> str | None:
     """target or actual when the sentence says so, else the section's lean; None when nothing tells."""
     target, actual = cues.TARGET_CUE.search(sentence), cues.ACTUAL_CUE.search(sentence)
-    years = {int(m.group(1)) for m in cues.EXPLICIT_YEAR.finditer(sentence)}
+    years = set(map(int, cues.EXPLICIT_YEAR.findall(sentence))) if context.year else ()  # read only with a year
     past = bool(context.year and years and max(years) < context.year)
     lean = {"review": "actual", "plan": "target"}.get(context.line.frame.kind)
     if lean == "actual":
@@ -226,8 +226,14 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
 def clause_before(before: str) -> str:
     """The text since the last clause end (，；：。), notes in brackets left out: in
     "生产总值完成2650.6亿元（不含定州，下同）、增长9%" the 9% is still the 生产总值's."""
+    if "（" not in before and "(" not in before:  # no note to leave out: the text after the last clause end
+        last = LAST_CLAUSE_END.match(before)
+        return before[last.end():] if last else before
     parts = cues.CLAUSE_END.split(cues.BRACKET_NOTE.sub("", before))
     return parts[-1] if parts else before
+
+
+LAST_CLAUSE_END = re.compile(rf".*{cues.CLAUSE_END.pattern}", re.S)  # greedy: read back from the end
 
 
 def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | None, context: Context) -> str:

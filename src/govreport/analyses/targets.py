@@ -68,15 +68,18 @@ def extract(doc: Document) -> list[TargetRow]:
     year = who.year
     gdp = "国内生产总值" if who.level == "national" else "地区生产总值"
     frames = line_frames(doc.lines, find_headings(doc.lines), year)
-    masked = _masked_spans(doc)
     rows: list[TargetRow] = []
     for number, line in enumerate(doc.lines, 1):
         if not line:
             continue
         absent = "目标" in line  # what a "no target" sentence (cues.ABSENT) ends with
-        figures = deque(f for f in find_figures(line) if not _inside(f, masked.get(number, ()))
-                        and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
-                        and not (f.unit == "岁" and cues.AGE_GROUP_AFTER.match(line, f.end)))
+        if found := find_figures(line):
+            masked = _masked_spans(doc, number)
+            figures = deque(f for f in found if not _inside(f, masked)
+                            and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
+                            and not (f.unit == "岁" and cues.AGE_GROUP_AFTER.match(line, f.end)))
+        else:
+            figures = deque()
         if not figures and not absent:
             continue
         context = Context(year, gdp, frames[number - 1], who)
@@ -100,15 +103,12 @@ def extract(doc: Document) -> list[TargetRow]:
     return with_conflicts(rows)
 
 
-def _masked_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
-    """Quoted names (“982”工程, “1+8+N”) and damaged text hold no figures."""
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for q in doc.quotes:
-        if len(q.text) <= 20:
-            spans.setdefault(q.line, []).append((q.start, q.end))
-    for d in doc.damage:
-        spans.setdefault(d.line, []).append((d.start, d.end))
-    return {line: sorted(found) for line, found in spans.items()}
+def _masked_spans(doc: Document, number: int) -> list[tuple[int, int]]:
+    """Quoted names (“982”工程, “1+8+N”) and damaged text hold no figures: the spans of one line
+    (one with figures; the quotes of the others are never looked for)."""
+    spans = [(q.start, q.end) for q in doc.line_quotes(number) if len(q.text) <= 20]
+    spans += [(d.start, d.end) for d in doc.damage_by_line.get(number, ())]
+    return sorted(spans)
 
 
 def _inside(fig: Figure, spans: list[tuple[int, int]]) -> bool:

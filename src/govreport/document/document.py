@@ -109,11 +109,20 @@ class Document:
     @cached_property
     def quotes(self) -> list[Quote]:
         """Every quoted span, damaged ones marked `garbled`."""
+        by_line = self.damage_by_line
+        return [q for number, line in enumerate(self.lines, 1)
+                for q in find_quotes(line, number, by_line.get(number, []))]
+
+    @cached_property
+    def damage_by_line(self) -> dict[int, list[Damage]]:
         by_line: dict[int, list[Damage]] = {}
         for d in self.damage:
             by_line.setdefault(d.line, []).append(d)
-        return [q for number, line in enumerate(self.lines, 1)
-                for q in find_quotes(line, number, by_line.get(number, []))]
+        return by_line
+
+    def line_quotes(self, line_no: int) -> list[Quote]:
+        """The quotes of one line, as `quotes` holds them: for a reader that needs only a few lines'."""
+        return find_quotes(self.lines[line_no - 1], line_no, self.damage_by_line.get(line_no, []))
 
     @cached_property
     def quoted_spans(self) -> dict[int, list[tuple[int, int]]]:
@@ -147,6 +156,14 @@ class Document:
 
     def span(self, line_no: int, start: int, end: int) -> tuple[int, int, str]:
         """Input line, col and own text of a span; a span broken over input lines quotes its first part."""
+        if line_no - 1 not in self.pieces and (source := self.starts[line_no - 1]) not in self.shifts:
+            # one input line, no character dropped (most lines): columns are the input's own
+            return source + 1, start + 1, self.source[source][start:min(end, len(self.lines[line_no - 1]))] \
+                if end > start else ""
+        return self._pieced_span(line_no, start, end)
+
+    def _pieced_span(self, line_no: int, start: int, end: int) -> tuple[int, int, str]:
+        """span of a line joined from input lines, or one with characters dropped."""
         source, begin, stop = self._piece(line_no - 1, start)
         first = self._source_col(source, start - begin)
         last = self._source_col(source, min(end, stop) - 1 - begin) + 1 if end > start else first
@@ -154,8 +171,14 @@ class Document:
 
     def quote(self, line_no: int, start: int, end: int) -> str:
         """The input's own characters (simplified, nothing else) behind columns start..end of a line."""
-        out, position = [], max(0, start)
-        end = min(end, len(self.lines[line_no - 1]))
+        position, end = max(0, start), min(end, len(self.lines[line_no - 1]))
+        if line_no - 1 not in self.pieces and (source := self.starts[line_no - 1]) not in self.shifts:
+            return self.source[source][position:end] if position < end else ""  # one input line, as most are
+        return self._pieced_quote(line_no, position, end)
+
+    def _pieced_quote(self, line_no: int, position: int, end: int) -> str:
+        """quote of a line joined from input lines, or one with characters dropped."""
+        out = []
         while position < end:
             source, begin, stop = self._piece(line_no - 1, position)
             upto = min(end, stop)

@@ -30,7 +30,8 @@ WRAP_SLACK = 4  # display columns a full line may fall short of, or run past, th
 
 
 # Characters a terminal or a printed page gives two columns: hanzi, CJK punctuation, full-width forms.
-WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+WIDE_RANGES = r"\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+NARROW = re.compile(f"[^{WIDE_RANGES}]")  # counted, not the wide ones: a report's lines hold few
 MAX_WRAPPED = 200  # characters; a longer line is a paragraph, not a printed line
 MIN_PAGE = 40  # display columns: a printed line holds 20 hanzi or more (short lines are titles, fragments)
 
@@ -47,7 +48,7 @@ def width(line: str) -> int:
     >>> width("增长 5.2%")
     9
     """
-    return len(line) + len(WIDE.findall(line))
+    return 2 * len(line) - len(NARROW.findall(line))
 
 
 def page_width(lines: Sequence[str]) -> int | None:

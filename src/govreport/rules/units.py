@@ -82,6 +82,15 @@ def base_value(value: float, unit: str) -> tuple[float, str]:
     >>> base_value(14.4, "万平方米"), base_value(2.5, "万亿"), base_value(700, "万千瓦"), base_value(9, "成")
     ((144000.0, '平方米'), (2500000000000.0, ''), (7000000.0, '千瓦'), (90.0, '%'))
     """
+    return _base_value(value, unit) if value else _in_base(value, unit)  # 0 and -0.0 are one key: not cached
+
+
+@lru_cache(maxsize=4096)  # the same few hundred figures (5%, 1万人) recur through a report
+def _base_value(value: float, unit: str) -> tuple[float, str]:
+    return _in_base(value, unit)
+
+
+def _in_base(value: float, unit: str) -> tuple[float, str]:
     factor, name = split_unit(unit)
     found = lexicon().get(name)
     if found:

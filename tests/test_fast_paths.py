@@ -1,0 +1,85 @@
+"""Each shortcut the speed work added answers as the long way does (written out here, or the
+general code it skips), on real reports and on random text of the characters it looks at."""
+
+from random import Random
+
+import pytest
+
+from conftest import REPORTS
+from govreport.document.document import Document
+from govreport.readers.sources import read
+
+SAMPLES = sorted(REPORTS.glob("*.txt"))[:6]
+
+
+def _documents():
+    texts = [read(str(path)).data.decode("utf-8") for path in SAMPLES]
+    texts.append("　　全区地区生产总值增长 5.2%，\n约 4.4 万亿元。\n" * 3)  # dropped spaces, a joined line
+    texts.append("各位代表：\n" + "现在，我代表市人民政府向大会报告政府工作，请予审议，并请市政协委员提出意见\n和建议。\n" * 20)
+    return [Document.from_text(text, "x") for text in texts]
+
+
+def test_span_and_quote_of_a_plain_line_are_those_of_the_general_path():
+    plain = pieced = 0
+    for doc in _documents():
+        for number, line in enumerate(doc.lines, 1):
+            for start in range(0, len(line) + 2, 7):
+                for end in (start - 1, start, start + 1, start + 5, len(line) + 3):
+                    assert doc.span(number, start, end) == doc._pieced_span(number, start, end), (number, start, end)
+                    assert doc.quote(number, start, end) == \
+                        doc._pieced_quote(number, max(0, start), min(end, len(line))), (number, start, end)
+            if number - 1 in doc.pieces or doc.starts[number - 1] in doc.shifts:
+                pieced += 1
+            else:
+                plain += 1
+    assert plain > 100 and pieced > 3  # both kinds of line were asked
+
+
+def test_the_quotes_of_one_line_are_those_the_whole_document_holds_for_it():
+    text = "做好“六稳”“六保”和\"放管服\"，建设“五彩凤?!?山”。\n推进“放管服\n改革。\n" * 3
+    for doc in [*_documents(), Document.from_text(text, "x")]:
+        every = doc.quotes
+        assert [q for n in range(1, len(doc.lines) + 1) for q in doc.line_quotes(n)] == every
+    assert any(q.garbled for q in Document.from_text(text, "x").quotes)
+
+
+def test_clause_before_without_brackets_is_the_text_after_the_last_clause_end():
+    from govreport.analyses import target_fields as F
+    from govreport.rules import cues
+
+    def long_way(before):
+        parts = cues.CLAUSE_END.split(cues.BRACKET_NOTE.sub("", before))
+        return parts[-1] if parts else before
+
+    rng = Random(11)
+    alphabet = "，,；;：:。！？!?（）()增长的5%、和\n"
+    for _ in range(20000):
+        before = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert F.clause_before.__wrapped__(before) == long_way(before), before
+
+
+def test_width_counts_what_the_wide_ranges_hold_twice():
+    from govreport.document import layout
+
+    wide = [(0x1100, 0x115F), (0x2E80, 0x303E), (0x3041, 0xA4CF), (0xAC00, 0xD7A3), (0xF900, 0xFAFF),
+            (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6)]
+
+    def long_way(line):
+        return sum(2 if any(a <= ord(ch) <= b for a, b in wide) else 1 for ch in line)
+
+    rng = Random(2)
+    edges = [chr(c) for a, b in wide for c in (a - 1, a, b, b + 1)] + list("增长 5.2%，Ａ\t\ud800😀")
+    for _ in range(5000):
+        line = "".join(rng.choice(edges) for _ in range(rng.randint(0, 10)))
+        assert layout.width(line) == long_way(line), repr(line)
+
+
+@pytest.mark.parametrize("value", [0.0, -0.0, 5, 5.0, -3.5, 4.06, 1e-7, 123456789012345.0, float("inf")])
+def test_a_base_value_from_the_cache_is_the_one_computed(value):
+    from govreport.rules import units
+
+    for unit in ("", "%", "万亿元", "万千瓦", "成", "亿", "千瓦时", "万人", "no such unit"):
+        first, second = units.base_value(value, unit), units.base_value(value, unit)
+        computed = units._in_base(value, unit)
+        assert first == second == computed and repr(first[0]) == repr(computed[0]), (value, unit)
+    assert repr(units.base_value(-0.0, "%")[0]) == "-0.0" and repr(units.base_value(0.0, "%")[0]) == "0.0"
