@@ -83,3 +83,18 @@ def test_a_base_value_from_the_cache_is_the_one_computed(value):
         computed = units._in_base(value, unit)
         assert first == second == computed and repr(first[0]) == repr(computed[0]), (value, unit)
     assert repr(units.base_value(-0.0, "%")[0]) == "-0.0" and repr(units.base_value(0.0, "%")[0]) == "0.0"
+
+
+def test_figures_of_a_line_come_in_order_and_never_overlap():
+    """find_figures returns its search's figures as found when no special one (千万元以上, 翻番,
+    1/10, 前10) joins them: they must be in order and apart, on every line of real reports."""
+    from govreport.rules.numbers import _specials, find_figures
+
+    lines = [line for path in sorted(REPORTS.rglob("*.txt")) for line in
+             Document.from_text(path.read_text(encoding="utf-8"), path.name).lines if line]
+    plain = 0
+    for line in lines:
+        found = find_figures(line)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:])), line
+        plain += bool(found) and not _specials(line, found)
+    assert plain > 1000

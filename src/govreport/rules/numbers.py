@@ -102,7 +102,9 @@ def find_figures(line: str) -> list[Figure]:
         elif lead.isdigit() or lead in CN_DIGITS or lead in CN_SMALL:
             run = RUN.match(line, at)  # "2022年": no figure starts inside a number that is none
             taken = max(taken, run.end() if run else at + 1)
-    found += _specials(line, found)
+    if not (special := _specials(line, found)):
+        return found  # in order, none overlapping: each search starts past the last figure
+    found += special
     found.sort(key=lambda f: f.start)
     return _drop_overlaps(found)
 
@@ -121,28 +123,34 @@ def _can_follow() -> frozenset[str]:
 def _specials(line: str, found: list[Figure]) -> list[Figure]:
     """Amounts without a digit (千万元以上), doublings (翻一番) and rank goals (前50)."""
     out: list[Figure] = []
-    if "元以上" not in line and "番" not in line and "/" not in line and "前" not in line:
-        return out  # what each of the four patterns needs
-    taken = [(f.start, f.end) for f in found]
-    for match in BARE_AMOUNT.finditer(line):
-        mult = match.group(1)
-        value, unit = (1000.0, "万元") if mult == "千万" else (100.0, "万元") if mult == "百万" else (1.0, mult + "元")
-        out.append(Figure(match.start(), match.end() + 2, value, None, unit, ">="))
-    for match in DOUBLING.finditer(line):
-        times = match.group(1)
-        out.append(Figure(match.start(), match.end(), float(CN_DIGITS.get(times, times)), None, "番", None))
-    for match in SLASH_FRACTION.finditer(line):  # "稳定在全国1/10以上": a share
-        whole, part = int(match.group(2)), int(match.group(1))
-        if 0 < part < whole <= 100 and not any(a <= match.start() < b for a, b in taken):
-            bound, end = _bound(line, match.end())
-            out.append(Figure(match.start(), end, round(part / whole * 100, 4), None, "%", bound))
-    for match in RANK.finditer(line):
-        number = match.group(1) or match.group(2)
-        value = float(number) if number.isdigit() else chinese_number(number)
-        digits = match.start(1) if match.group(1) else match.start(2)
-        if value and not any(a <= digits < b for a, b in taken):
-            out.append(Figure(match.start(), match.end(), value, None, "", "<=", rank=True))
+    if "元以上" in line:  # what each of the four patterns needs: most lines have none of them
+        for match in BARE_AMOUNT.finditer(line):
+            mult = match.group(1)
+            value, unit = (1000.0, "万元") if mult == "千万" else (100.0, "万元") if mult == "百万" else (1.0, mult + "元")
+            out.append(Figure(match.start(), match.end() + 2, value, None, unit, ">="))
+    if "番" in line:
+        for match in DOUBLING.finditer(line):
+            times = match.group(1)
+            out.append(Figure(match.start(), match.end(), float(CN_DIGITS.get(times, times)), None, "番", None))
+    if "/" in line:
+        for match in SLASH_FRACTION.finditer(line):  # "稳定在全国1/10以上": a share
+            whole, part = int(match.group(2)), int(match.group(1))
+            if 0 < part < whole <= 100 and not _taken(found, match.start()):
+                bound, end = _bound(line, match.end())
+                out.append(Figure(match.start(), end, round(part / whole * 100, 4), None, "%", bound))
+    if "前" in line:
+        for match in RANK.finditer(line):
+            number = match.group(1) or match.group(2)
+            value = float(number) if number.isdigit() else chinese_number(number)
+            digits = match.start(1) if match.group(1) else match.start(2)
+            if value and not _taken(found, digits):
+                out.append(Figure(match.start(), match.end(), value, None, "", "<=", rank=True))
     return out
+
+
+def _taken(found: list[Figure], at: int) -> bool:
+    """Whether a figure found already covers position `at`."""
+    return any(f.start <= at < f.end for f in found)
 
 
 def _drop_overlaps(found: list[Figure]) -> list[Figure]:
