@@ -46,14 +46,15 @@ def confidence(flags: Iterable[str]) -> str:
 
 
 def row_flags(*, indicator: str, code: str, unit: str, rank: bool, value: float | None, base: float | None,
-              change: str, period: str | None, clause: str, fallback: bool, who) -> list[str]:
-    """The flags one figure earns on its own (conflicts are found across rows: `with_conflicts`)."""
+              change: str, period: str | None, clause: str, fallback: bool, who, multi: bool | None = None) -> list[str]:
+    """The flags one figure earns on its own (conflicts are found across rows: `with_conflicts`);
+    `multi`: whether cues.MULTI_YEAR_CLAUSE finds something in `clause`, when the caller knows."""
     flags = []
     if not code:
         flags.append("no_code")
     if is_fragment(indicator):
         flags.append("fragment")
-    if cues.MULTI_YEAR_CLAUSE.search(clause) or TERM.search(clause):
+    if (cues.MULTI_YEAR_CLAUSE.search(clause) if multi is None else multi) or TERM.search(clause):
         flags.append("multi_year")
     if fallback or who.year_cue in ("review", "plan", "file name"):
         flags.append("year_fallback")

@@ -156,26 +156,29 @@ def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: 
 
 
 def figure_time(kind: str, change: str, before: str, context: Context,
-                scan: SentenceFrames | None = None) -> tuple[str | None, str | None, str, bool]:
+                scan: SentenceFrames | None = None, multi: bool | None = None) -> tuple[str | None, str | None, str, bool]:
     """(year, period, kind, fallback) of a figure from the nearest time words before it, else its
     line's frame; `fallback` when neither says anything and the report's own year stands in.
 
-    A five-year goal is never this year's target: it gets its horizon and period `plan`.
+    A five-year goal is never this year's target: it gets its horizon and period `plan`. `multi`:
+    whether the figure's clause says 年均, 累计 or 五年 (cues.MULTI_YEAR_CLAUSE), when the caller knows.
     """
     year = context.year
     if kind == "other" or year is None:
         return None, None, kind, False
     frame, said_at = clause_frame(before, context.line.frame, year, scan)
     fallback = said_at < 0 and frame.period is None
-    found = _figure_time(kind, change, before, year, frame, said_at)
+    found = _figure_time(kind, change, before, year, frame, said_at, multi)
     return (*found, fallback)
 
 
-def _figure_time(kind: str, change: str, before: str, year: int, frame, said_at: int) -> tuple[str, str, str]:
+def _figure_time(kind: str, change: str, before: str, year: int, frame, said_at: int,
+                 multi: bool | None = None) -> tuple[str, str, str]:
     since_then = before[said_at:] if said_at >= 0 else ""
     if said_at >= 0 and kind == "target" and frame.kind == "review" and not cues.TARGET_CUE.search(since_then):
         kind = "actual"  # "去年增长5.2%，今年…": the clause looks back
-    several = change in ("growth", "decline", "increment") and cues.MULTI_YEAR_CLAUSE.search(clause_before(before))
+    several = change in ("growth", "decline", "increment") and \
+        (multi if multi is not None else cues.MULTI_YEAR_CLAUSE.search(clause_before(before)))
     if kind == "target":
         if frame.kind == "plan" and frame.period == "plan":
             return str(frame.year), "plan", kind

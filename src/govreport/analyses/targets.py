@@ -148,17 +148,18 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         before, after, between = line[start:fig.start], line[fig.end:end], line[last_end:fig.start]
         indicator = split.get(fig.start) or indicator_of(line, fig, last_end, end, previous, context)
         kind = figure_kind(line[fig.start:fig.end], before, after, lean, sentence, number)
-        of_plan = fig.unit == "%" and cues.PLAN_SHARE.search(clause_before(before))
+        clause = clause_before(before)
+        of_plan = fig.unit == "%" and cues.PLAN_SHARE.search(clause)
         change = "share" if of_plan else (_continued_change(between, last_change) if kind_of(fig.unit) == "percent"
                                           else None) or change_of(between, after, indicator, fig, last_change)
-        year, period, kind, fallback = figure_time(kind, change, before, context, scan)
+        multi = cues.MULTI_YEAR_CLAUSE.search(clause) is not None  # asked by the year and the flags
+        year, period, kind, fallback = figure_time(kind, change, before, context, scan, multi)
         value_base, unit_base = base_value(fig.value, fig.unit) if fig.unit else (fig.value, "")
         at_line, at_col, text = doc.span(number, fig.start, fig.end)
         code = "" if of_plan else code_of(indicator)
         flags = row_flags(indicator=indicator, code=code, unit=fig.unit, rank=fig.rank, value=fig.value,
-                          base=value_base, change=change, period=period, clause=clause_before(before),
-                          fallback=fallback,
-                          who=context.who)
+                          base=value_base, change=change, period=period, clause=clause, fallback=fallback,
+                          who=context.who, multi=multi)
         rows.append(TargetRow(
             file=doc.name, line=at_line, col=at_col, text=text,
             indicator=indicator, code=code, value=fig.value, value_high=fig.value_high, unit=fig.unit,
