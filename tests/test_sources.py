@@ -36,3 +36,19 @@ def test_stdin_and_file_bytes(tmp_path):
     assert read("-", io.BytesIO(b"abc")).data == b"abc"
     with pytest.raises(InputError, match="is a folder"):
         read(str(tmp_path))
+
+
+def test_a_file_is_read_whole_whatever_size_it_reports(tmp_path):
+    """read asks for the bytes the file says it holds, and reads on when it holds more: a file of
+    /proc says 0 bytes and holds hundreds; the size limit still counts every byte."""
+    import os
+
+    proc = "/proc/self/status"
+    if os.path.exists(proc) and os.stat(proc).st_size == 0:
+        assert len(read(proc).data) > 100
+    path = tmp_path / "r.txt"
+    path.write_bytes("增长5%。".encode() * 1000)
+    assert read(str(path)).data == path.read_bytes()
+    assert read(str(path), max_size=len(path.read_bytes())).data == path.read_bytes()
+    with pytest.raises(InputError):
+        read(str(path), max_size=len(path.read_bytes()) - 1)

@@ -219,7 +219,10 @@ def read(path: str, stdin: BinaryIO | None = None, *, max_size: int = MAX_SIZE) 
             if info.st_size > max_size:
                 raise InputError(shown(path), f"{_size(info.st_size)}, more than {_size(max_size)}",
                                  "raise it with --max-size")
-            data = handle.read(max_size + 1)
+            # as many bytes as it holds (a buffer of max_size a file costs more than the reading)
+            data = handle.read(min(info.st_size, max_size) + 1)
+            if len(data) > info.st_size:  # it grew since: read on, up to one byte past the limit
+                data += handle.read(max(0, max_size + 1 - len(data)))
         if len(data) > max_size:
             raise InputError(shown(path), f"more than {_size(max_size)}", "raise it with --max-size")
         return Source(shown(path), data)
