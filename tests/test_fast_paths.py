@@ -98,3 +98,33 @@ def test_figures_of_a_line_come_in_order_and_never_overlap():
         assert all(a.end <= b.start for a, b in zip(found, found[1:])), line
         plain += bool(found) and not _specials(line, found)
     assert plain > 1000
+
+
+def test_the_later_span_of_a_line_is_the_one_every_sentence_end_gives():
+    """_later_span tries only the sentence ends whose opening holds 年, 五 or 任: the same frame as
+    trying every one, on the lines of real reports and on random ones."""
+    from govreport.rules import cues
+    from govreport.rules import frames as F
+
+    def long_way(line, year):
+        found = None
+        for match in cues.SENTENCE_END.finditer(line, 0, len(line) - 1):
+            opening = line[match.end():match.end() + F.OPENING + 4]
+            if F._timeless(opening):
+                continue
+            opened = F.opening_frame(opening, year)
+            if opened is not None and opened.lasting and opened.period == "span":
+                found = opened
+        return found
+
+    lines = [line for path in sorted(REPORTS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = Random(7)
+    pieces = ["。", "！", "？", "过去五年，", "五年来", "2021年以来", "本届政府任期内", "“十四五”时期", "，", "我们", "年",
+              "增长5%", "回望过去五年"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    spans = 0
+    for line in lines:
+        got = F._later_span(line, 2023)
+        assert got == long_way(line, 2023), line
+        spans += got is not None
+    assert spans > 50

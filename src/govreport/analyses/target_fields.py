@@ -114,23 +114,28 @@ def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> l
     return out
 
 
+LEANS = {"review": "actual", "plan": "target"}  # what a section's frame says of its sentences
+
+
 def sentence_kind(sentence: str, context: Context) -> str | None:
     """target or actual when the sentence says so, else the section's lean; None when nothing tells."""
-    target, actual = cues.TARGET_CUE.search(sentence), cues.ACTUAL_CUE.search(sentence)
     years = set(map(int, cues.EXPLICIT_YEAR.findall(sentence))) if context.year else ()  # read only with a year
     past = bool(context.year and years and max(years) < context.year)
-    lean = {"review": "actual", "plan": "target"}.get(context.line.frame.kind)
-    if lean == "actual":
+    lean = LEANS.get(context.line.frame.kind)
+    if lean == "actual":  # each cue is searched only where the answer turns on it
         horizon = cues.HORIZON.search(sentence)
         if horizon and context.year and int(horizon.group(1)) >= context.year:
             return "target"
         if past:
             return "actual"  # "2012年，…国内生产总值增长7.8%": a past year's result
-        if target and not actual and "今年" in sentence and cues.STATED_GOAL.search(sentence):
+        if "今年" in sentence and cues.TARGET_CUE.search(sentence) and not cues.ACTUAL_CUE.search(sentence) \
+                and cues.STATED_GOAL.search(sentence):
             return "target"
         return "actual"
     if lean == "target":
-        return "actual" if actual and not target and cues.LOOKING_BACK.search(sentence) else "target"
+        return "actual" if cues.ACTUAL_CUE.search(sentence) and not cues.TARGET_CUE.search(sentence) \
+            and cues.LOOKING_BACK.search(sentence) else "target"
+    target, actual = cues.TARGET_CUE.search(sentence), cues.ACTUAL_CUE.search(sentence)
     if target and not actual:
         return "target"
     if actual and not target:

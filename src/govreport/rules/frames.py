@@ -232,14 +232,20 @@ def line_frames(lines: Sequence[str], headings: Sequence[Heading], year: int | N
 def _later_span(line: str, year: int) -> Frame | None:
     """The last span a later sentence of the paragraph opens with ("…。回望过去五年，…"), if any."""
     found = None
-    for match in cues.SENTENCE_END.finditer(line, 0, len(line) - 1):
+    last = len(line) - 1
+    for match in TIMED_OPENING.finditer(line):  # the sentence ends whose opening can hold a time
+        if match.start() >= last:
+            break
         opening = line[match.end():match.end() + OPENING + 4]  # all opening_frame reads of what follows
-        if _timeless(opening):
-            continue
         opened = opening_frame(opening, year)
         if opened is not None and opened.lasting and opened.period == "span":
             found = opened
     return found
+
+
+# A sentence end followed, within the OPENING + 4 characters opening_frame reads, by 年, 五 or 任:
+# one that is not opens a timeless sentence (_timeless), and most are not.
+TIMED_OPENING = re.compile(rf"{cues.SENTENCE_END.pattern}(?=.{{0,{OPENING + 3}}}[年五任])", re.S)
 
 
 def silent_sections(lines: Sequence[str], headings: Sequence[Heading], year: int | None) -> dict[int, str]:
