@@ -434,7 +434,7 @@ def _table(value: tuple) -> dict | None:
     if len(plain_types(cls)) != len(names):
         return None
     fields_of = operator.attrgetter(*names)  # a row's fields as one tuple, in C (a JSON array)
-    return {"R": [name, [fields_of(row) for row in value] if len(names) > 1 else [[fields_of(row)] for row in value]]}
+    return {"R": [name, list(map(fields_of, value)) if len(names) > 1 else [[fields_of(row)] for row in value]]}
 
 
 def _rows(items: Any) -> tuple:
