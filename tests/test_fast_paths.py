@@ -128,3 +128,33 @@ def test_the_later_span_of_a_line_is_the_one_every_sentence_end_gives():
         assert got == long_way(line, 2023), line
         spans += got is not None
     assert spans > 50
+
+
+def test_a_lone_chinese_digit_is_skipped_by_the_pattern_as_the_loop_skipped_it():
+    """find_figures' pattern finds a lone Chinese digit only before what can follow one in a
+    figure: the figures are those of the loop that found every digit and skipped those itself."""
+    from govreport.rules import numbers as N
+
+    def long_way(line):
+        found, taken, follow = [], 0, N._can_follow()
+        while (match := N.START.search(line, taken)) is not None:
+            at, lead, taken = match.start(), match.group(0), match.end()
+            if len(lead) == 1 and (lead in N.CN_DIGITS or lead in N.CN_SMALL) and line[at + 1:at + 2] not in follow:
+                continue
+            figure = N._figure_at(line, at, lead)
+            if figure is not None:
+                found.append(figure)
+                taken = max(taken, figure.end)
+            elif lead.isdigit() or lead in N.CN_DIGITS or lead in N.CN_SMALL:
+                run = N.RUN.match(line, at)
+                taken = max(taken, run.end() if run else at + 1)
+        found += N._specials(line, found)
+        found.sort(key=lambda f: f.start)
+        return N._drop_overlaps(found)
+
+    lines = [line for path in sorted(REPORTS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = Random(13)
+    alphabet = list("一二两三十百千万亿个分余多几-—至到（含）年人元%统进步体半") + ["增长", "5", "，", "。"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    for line in lines:
+        assert N.find_figures(line) == long_way(line), line

@@ -25,9 +25,10 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:，\d{3})+\.\d+|\d+(?:\.
 RUN = re.compile(rf"(?:{ARABIC}|[{NUMERAL_CHARS}])+")
 TOKEN = re.compile(rf"{ARABIC}|[{NUMERAL_CHARS}]")
 # Where a figure can begin.
-START = led_by(r"百千负\-－\d零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾",
-               rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|(?<![\d%])－(?=\d)|\d|"
-               r"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]")
+START_FIRST = r"百千负\-－\d零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
+START_WORDS = rf"百分之|千分之|(?<![减担肩抱胜欺辜不背身自重正税])负(?=[\d{NUMERAL_CHARS}])|-(?=\d)|(?<![\d%])－(?=\d)|\d"
+LONE_DIGIT = "[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]"  # each of CN_DIGITS or CN_SMALL
+START = led_by(START_FIRST, rf"{START_WORDS}|{LONE_DIGIT}")
 # What may not stand right before a number: PM2.5, 5G (after), 18#, 1+19, 7·21, v1.2, 第3名, a code.
 NOT_AFTER = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.#+·•_/第届")  # 九届十次全会: an ordinal
 CLAUSE_END = set("，,。；;：:、！!？?）)")
@@ -86,15 +87,12 @@ def find_figures(line: str) -> list[Figure]:
     """Every figure of one line, left to right; numbers without a unit (years, dates, codes) are not figures."""
     found: list[Figure] = []
     taken = 0
-    follow = _can_follow()
-    search = START.search
+    search = _start().search
     # each search starts where the last figure or number ends (no start inside one is tried)
     while (match := search(line, taken)) is not None:
         at = match.start()
         lead = match.group(0)
         taken = match.end()
-        if len(lead) == 1 and (lead in CN_DIGITS or lead in CN_SMALL) and line[at + 1:at + 2] not in follow:
-            continue  # 统一, 进一步, 一体: a lone Chinese digit that nothing can make a figure of
         figure = _figure_at(line, at, lead)
         if figure is not None:
             found.append(figure)
@@ -107,6 +105,14 @@ def find_figures(line: str) -> list[Figure]:
     found += special
     found.sort(key=lambda f: f.start)
     return _drop_overlaps(found)
+
+
+@functools.cache
+def _start() -> re.Pattern:
+    """START, where a lone Chinese digit begins a figure only with something after it that can
+    make one (_can_follow): 统一, 进一步, 一体 are never handed to the figure reader."""
+    follow = "".join(re.escape(ch) for ch in sorted(_can_follow()))
+    return led_by(START_FIRST, rf"{START_WORDS}|{LONE_DIGIT}(?=[{follow}])")
 
 
 @functools.cache
