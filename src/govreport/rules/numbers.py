@@ -93,6 +93,10 @@ def find_figures(line: str) -> list[Figure]:
         at = match.start()
         lead = match.group(0)
         taken = match.end()
+        if lead in ASCII_DIGITS and (run := RUN.match(line, at)).end() < len(line) \
+                and line[run.end()] in _no_unit_after() and run.group(0).isascii():
+            taken = run.end()
+            continue  # 2022年, 3月: a number followed by what no unit, range or bound starts with
         figure = _figure_at(line, at, lead)
         if figure is not None:
             found.append(figure)
@@ -105,6 +109,16 @@ def find_figures(line: str) -> list[Figure]:
     found += special
     found.sort(key=lambda f: f.start)
     return _drop_overlaps(found)
+
+
+ASCII_DIGITS = frozenset("0123456789")
+
+
+@functools.cache
+def _no_unit_after() -> frozenset[str]:
+    """Of 年 and 月, those nothing that goes on from a number into a figure starts with: after one,
+    a number of Arabic digits is no figure (its unit, range and bound would start there)."""
+    return frozenset(ch for ch in "年月" if ch not in _can_follow())
 
 
 @functools.cache
