@@ -257,7 +257,7 @@ def indicator_of(line: str, fig: Figure, start: int, end: int, previous: str | N
         name = noun_after(after) or _object_before(line[:fig.start], clause, name) or name or previous or ""
     elif (owner := cues.OWNER_AFTER.match(after)) and not is_count(fig.unit):
         name = owner.group(1) + name
-    if GDP_WORDS.match(name):
+    if name.startswith("经济") and GDP_WORDS.match(name):
         name = f"{context.gdp}（{name}）"
     return name
 
@@ -295,6 +295,7 @@ def noun_after(after: str) -> str:
 NOTE_MARK = re.compile(r"〔\d+〕|\[\d+\]")  # 名词解释 markers: "地区生产总值〔3〕"
 
 
+@lru_cache(maxsize=1024)  # a report names its indicators again and again (地区生产总值, 一般公共预算收入)
 def clean_name(clause: str, *, subjects: bool = False) -> str:
     """The indicator a clause names, without lead words (力争, 全年, 2022年 …) or trailing verbs;
     with `subjects`, the whole list of a 分别 clause (each of its names is cut later)."""
