@@ -115,6 +115,7 @@ class Document:
 
     @cached_property
     def damage_by_line(self) -> dict[int, list[Damage]]:
+        """The damaged spans of each line that has any: what a line's quotes are read against."""
         by_line: dict[int, list[Damage]] = {}
         for d in self.damage:
             by_line.setdefault(d.line, []).append(d)
