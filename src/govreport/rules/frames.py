@@ -5,6 +5,7 @@ year (rules/identity.py), and the time words of the clause before the figure —
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -308,8 +309,6 @@ class SentenceFrames:
 
     def last_before(self, at: int) -> tuple[Frame, int] | None:
         """(frame, end) of the last time expression a scan of text[:at] finds; None if none."""
-        import bisect
-
         if self.timeless:
             return None
         matches = self.matches
