@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govreport.analyses.rows import quick_init
 from govreport.rules import cues
 from govreport.rules.frames import LineFrame, SentenceFrames, clause_frame
 from govreport.rules.identity import Identity
@@ -16,6 +17,7 @@ from govreport.rules.units import kind_of
 GDP_WORDS = re.compile(r"^(?:经济|经济增长|经济增速|经济总量|经济增长速度)$")
 
 
+@quick_init  # one a line with figures, and one a sentence that opens a time frame
 @dataclass(frozen=True)
 class Context:
     """What a figure is read against: the report's year, its national or local GDP name, the line's frame,
