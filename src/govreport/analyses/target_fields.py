@@ -223,7 +223,7 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
     kind = kind_of(fig.unit)
     if kind == "money":
         return "increment" if cues.NEW_MONEY.search(clause) else "level"
-    if cues.INCREMENT.search(clause) or cues.INCREMENT.search(re.split(r"[，,。；;、]", after)[0][:10]):
+    if cues.INCREMENT.search(clause) or cues.INCREMENT.search(FIRST_PART.match(after).group(0)[:10]):
         return "increment"
     if previous == "increment" and kind == "count" and not cues.OTHER_VERB.search(clause):
         return "increment"  # 新增高新技术企业3家，科技型中小企业24家: the verb covers the list
@@ -280,20 +280,24 @@ def _object_before(before: str, clause: str, verb_only: str) -> str:
     at = earlier.rfind(match.group("verb"))
     if at < 0:
         return ""
-    found = re.match(r"[^，,。；;、：:]{2,16}", earlier[at + len(match.group("verb")):])
+    found = OBJECT.match(earlier[at + len(match.group("verb")):])
     return clean_name(found.group(0)) if found and not cues.HAS_DIGIT.search(found.group(0)) else ""
 
 
 def noun_after(after: str) -> str:
     """`26个重点防洪除涝项目` -> 重点防洪除涝项目; `15个总投资17.1亿元的“三大改造”项目` -> “三大改造”项目."""
-    phrase = re.match(r"[^，,。；;：:]*", after).group(0)
+    phrase = PHRASE.match(after).group(0)
     phrase = phrase.split("的")[-1] if "的" in phrase else phrase
-    found = re.match(r"[\u4e00-\u9fffA-Za-z“”]{2,16}", phrase)
+    found = NOUN.match(phrase)
     if not found or found.group(0).startswith(("以上", "左右", "以内")) or cues.CHANGE_VERB.match(found.group(0)):
         return ""  # "由一百七十五元提高到…": a verb, not a noun
     return found.group(0)
 
 
+FIRST_PART = re.compile(r"[^，,。；;、]*")  # of the text after a figure, up to its first break
+OBJECT = re.compile(r"[^，,。；;、：:]{2,16}")  # what a verb takes, up to a break
+PHRASE = re.compile(r"[^，,。；;：:]*")
+NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{2,16}")
 NOTE_MARK = re.compile(r"〔\d+〕|\[\d+\]")  # 名词解释 markers: "地区生产总值〔3〕"
 
 

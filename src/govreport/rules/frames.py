@@ -176,12 +176,15 @@ def _mixed(title: str, year: int) -> bool:
     return {"review", "plan"} <= kinds and bool(REVIEW.search(title)) and bool(PLAN.search(title))
 
 
+FIRST_CLAUSE = re.compile(r"[^，,。；;！!]*")
+
+
 def opening_frame(paragraph: str, year: int) -> Frame | None:
     """The frame a paragraph's first words set: `过去五年，…`, `“十四五”时期是…`, `2021年是…`, `今年…`."""
     if _timeless(paragraph[:OPENING + 4]):
         return None
     opening = LEAD.sub("", paragraph[:OPENING + 4])[:OPENING]
-    clause = re.split(r"[，,。；;！!]", opening, maxsplit=1)[0]
+    clause = FIRST_CLAUSE.match(opening).group(0)  # up to the first clause end
     for start, _, frame in time_frames(clause, year):
         if TIME_WORDS.match(clause, start).lastgroup != "year" or YEAR_LEAD.match(clause[:start]):
             return frame

@@ -324,9 +324,12 @@ def _range(line: str, at: int, first: Amount) -> tuple[float, float | None, str,
     return round(low, 10), second.value, unit, second.end
 
 
+CLAUSE_BREAK = re.compile(r"[，,。；;：:]")
+
+
 def _from_before(line: str, at: int) -> bool:
     """`从15%到50%`, `由…到…`: a change from one level to another, not a range."""
-    clause = re.split(r"[，,。；;：:]", line[max(0, at - 12):at])[-1]
+    clause = CLAUSE_BREAK.split(line[max(0, at - 12):at])[-1]
     return "从" in clause or "由" in clause
 
 
