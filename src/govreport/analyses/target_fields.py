@@ -296,8 +296,8 @@ def noun_after(after: str) -> str:
 
 FIRST_PART = re.compile(r"[^，,。；;、]*")  # of the text after a figure, up to its first break
 OBJECT = re.compile(r"[^，,。；;、：:]{2,16}")  # what a verb takes, up to a break
-PHRASE = re.compile(r"[^，,。；;：:]*")
-NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{2,16}")
+PHRASE = re.compile(r"[^，,。；;：:]*")  # the words right after a figure, up to a break (、 does not end it)
+NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z“”]{2,16}")  # the noun those words open with
 NOTE_MARK = re.compile(r"〔\d+〕|\[\d+\]")  # 名词解释 markers: "地区生产总值〔3〕"
 
 
