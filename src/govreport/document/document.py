@@ -109,9 +109,7 @@ class Document:
     @cached_property
     def quotes(self) -> list[Quote]:
         """Every quoted span, damaged ones marked `garbled`."""
-        by_line = self.damage_by_line
-        return [q for number, line in enumerate(self.lines, 1)
-                for q in find_quotes(line, number, by_line.get(number, []))]
+        return [q for number in range(1, len(self.lines) + 1) for q in self.line_quotes(number)]
 
     @cached_property
     def damage_by_line(self) -> dict[int, list[Damage]]:
