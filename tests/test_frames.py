@@ -83,7 +83,7 @@ def test_spans_and_horizons_of_a_few_years(text, year, expected):
 
 
 def test_patterns_led_by_their_first_characters_match_as_without():
-    """Every pattern made by cues.led_by (time words, figure starts, years, multi-year words)
+    """Every pattern made by cues.led_by (time words, figure starts, years, multi-year words, any code)
     finds what it finds without its look ahead: on random texts of the characters it is made of,
     and (with ../shared) on every line."""
     import random
@@ -91,9 +91,10 @@ def test_patterns_led_by_their_first_characters_match_as_without():
 
     from conftest import SHARED
 
-    from govreport.rules import cues, frames, numbers  # noqa: F401 (they make their patterns)
+    from govreport.rules import codebook, cues, frames, numbers  # noqa: F401 (they make their patterns)
 
-    assert {frames.TIME_WORDS, numbers.START, cues.EXPLICIT_YEAR, cues.MULTI_YEAR_CLAUSE} <= cues.LED.keys()
+    assert {frames.TIME_WORDS, numbers.START, cues.EXPLICIT_YEAR, cues.MULTI_YEAR_CLAUSE,
+            codebook._any_code()} <= cues.LED.keys()  # the codebook's: its first characters found by cues
     lines = [line for path in sorted(SHARED.glob("**/*.txt"))
              for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
     rng = random.Random(3)

@@ -119,6 +119,8 @@ def test_end_anchored_cues_answer_as_a_search_of_the_whole_text():
     assert sum(cue.last is not None for cue in ends) >= 10
     assert cues.last_characters(r"(?:增长|增)(?:了)?$") == frozenset("长增了")
     assert cues.last_characters(r"低于[^，]{1,8}$") is None and cues.last_characters(r"(?:约)?$") is None
+    assert cues.first_characters(r"^(?:全省|本地)?生产总值$|^GDP|(?<!海)(?=洋)洋") == frozenset("全本生G洋")
+    assert cues.first_characters(r"(?:地表水|水体).*优良|[^，]率") is None and cues.first_characters(r"(?:约)?") is None
 
 
 def test_a_quick_row_is_the_row_dataclasses_would_make():

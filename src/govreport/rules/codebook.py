@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from govreport.datafiles import table
+from govreport.rules.cues import first_characters, led_by
 
 # "国内生产总值（经济增长）", "城镇调查失业率(%)": asides say nothing of what is measured.
 ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -41,8 +42,12 @@ def codebook() -> tuple[Code, ...]:
 
 @cache
 def _any_code() -> re.Pattern:
-    """Whether any entry's pattern matches: their alternation."""
-    return re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in codebook()))
+    """Whether any entry's pattern matches: their alternation, looked ahead for the characters a
+    match can start with (a new name is searched at each of its characters against 68 entries:
+    6 µs a name without it)."""
+    pattern = "|".join(f"(?:{entry.pattern.pattern})" for entry in codebook())
+    first = first_characters(pattern)
+    return re.compile(pattern) if first is None else led_by("".join(re.escape(ch) for ch in sorted(first)), pattern)
 
 
 @cache

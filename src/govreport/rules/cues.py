@@ -37,23 +37,32 @@ class AtEnd:
 def last_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of `pattern` can end with, read from re's own parser; None where
     they are too many to list (a negated class, \\d, a range of hanzi) or a match can be empty."""
+    return _characters(pattern, last=True)
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with (the `first` of led_by); None as above."""
+    return _characters(pattern, last=False)
+
+
+def _characters(pattern: str, last: bool) -> frozenset[str] | None:
     import re._parser as parser
 
-    found, empty = _last_of_sequence(list(parser.parse(pattern)))
+    found, empty = _of_sequence(list(parser.parse(pattern)), last)
     return None if found is None or empty else frozenset(found)
 
 
 _MANY = 512  # a class of more characters than this is not listed
 
 
-def _last_of_sequence(items: list) -> tuple[set[str] | None, bool]:
-    """(last characters, whether the sequence can match nothing) of parsed items in order."""
+def _of_sequence(items: list, last: bool) -> tuple[set[str] | None, bool]:
+    """(last or first characters, whether the sequence can match nothing) of parsed items in order."""
     found: set[str] = set()
-    for op, av in reversed(items):
+    for op, av in reversed(items) if last else items:
         name = str(op)
         if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero width: $ and look behinds end nothing
-        chars, empty = _last_of(name, av)
+            continue  # zero width: ^, $ and look arounds take no character
+        chars, empty = _of(name, av, last)
         if chars is None:
             return None, False
         found |= chars
@@ -62,7 +71,7 @@ def _last_of_sequence(items: list) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _last_of(name: str, av) -> tuple[set[str] | None, bool]:
+def _of(name: str, av, last: bool) -> tuple[set[str] | None, bool]:
     if name == "LITERAL":
         return {chr(av)}, False
     if name == "IN":
@@ -76,11 +85,11 @@ def _last_of(name: str, av) -> tuple[set[str] | None, bool]:
                 return None, False  # NEGATE, CATEGORY, a wide range
         return chars, False
     if name == "SUBPATTERN":
-        return _last_of_sequence(list(av[3]))
+        return _of_sequence(list(av[3]), last)
     if name == "BRANCH":
         found, empty = set(), False
         for branch in av[1]:
-            chars, can_be_empty = _last_of_sequence(list(branch))
+            chars, can_be_empty = _of_sequence(list(branch), last)
             if chars is None:
                 return None, False
             found |= chars
@@ -88,7 +97,7 @@ def _last_of(name: str, av) -> tuple[set[str] | None, bool]:
         return found, empty
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         low, _, item = av
-        chars, empty = _last_of_sequence(list(item))
+        chars, empty = _of_sequence(list(item), last)
         return chars, empty or low == 0
     return None, False  # ANY, NOT_LITERAL, groups referred back to …
 
