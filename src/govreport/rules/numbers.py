@@ -89,14 +89,23 @@ def find_figures(line: str) -> list[Figure]:
     taken = 0
     search = _start().search
     # each search starts where the last figure or number ends (no start inside one is tried)
+    no_unit_after = _no_unit_after()
     while (match := search(line, taken)) is not None:
         at = match.start()
         lead = match.group(0)
         taken = match.end()
-        if lead in ASCII_DIGITS and (run := RUN.match(line, at)).end() < len(line) \
-                and line[run.end()] in _no_unit_after() and run.group(0).isascii():
-            taken = run.end()
-            continue  # 2022年, 3月: a number followed by what no unit, range or bound starts with
+        if lead in ASCII_DIGITS and (number := (text := (run := RUN.match(line, at)).group(0)).rstrip("万亿")).isascii():
+            stop = run.end()
+            if stop < len(line) and line[stop] in no_unit_after and len(number) == len(text):
+                taken = stop
+                continue  # 2022年, 3月: a number followed by what no unit, range or bound starts with
+            if (figure := _plain_figure(line, at, stop, number, text[len(number):])) is not ASK:
+                if figure is None:
+                    taken = max(taken, stop)
+                else:
+                    found.append(figure)
+                    taken = max(taken, figure.end)
+                continue
         figure = _figure_at(line, at, lead)
         if figure is not None:
             found.append(figure)
@@ -179,6 +188,38 @@ def _drop_overlaps(found: list[Figure]) -> list[Figure]:
         if not kept or fig.start >= kept[-1].end:
             kept.append(fig)
     return kept
+
+
+ASK = object()  # _plain_figure's answer where the general reading (_figure_at) must decide
+# After an Arabic number: what begins a fraction (分之) or an approximation (余, 多, 几) …
+PLAIN_NOT_AFTER = frozenset("分") | frozenset("".join(APPROX))
+# … and after its unit: a range (a dash, 至, 到), （含）, 一吨半.
+PLAIN_NOT_AFTER_UNIT = frozenset(DASHES) | frozenset("".join(RANGE_WORDS)) | frozenset("（(半")
+
+
+def _plain_figure(line: str, at: int, stop: int, number: str, multiplier: str) -> Figure | None | object:
+    """What _figure_at reads at an Arabic number with no Chinese numeral in or after it but 万 or
+    亿 (line[at:stop] is `number` + `multiplier`: 6.5%, 2000人, 1234.5亿元), nine in ten of a report's
+    figures, without the readings that cannot apply to one; ASK where one might (a range, a
+    fraction, 余 …): the general reading decides."""
+    if at and (line[at - 1] in NOT_AFTER or (line[at - 1] == "-" and at > 1 and line[at - 2].isalnum())):
+        return None
+    if line[stop:stop + 1] in PLAIN_NOT_AFTER or (line.startswith("个", stop) and line[stop + 1:stop + 2] in MULTIPLIERS) \
+            or (multiplier and any(unit_at(line, pos) for pos in range(stop - len(multiplier), stop))):
+        return ASK  # 3分之1, 300余, 2个亿; a unit that starts with 万 (_cut_unit_inside)
+    parsed = parse_numeral(number + multiplier)
+    unit = unit_at(line, stop)
+    if parsed is None or not (unit or multiplier):
+        return ASK if not unit and line[stop:stop + 1] in PLAIN_NOT_AFTER_UNIT else None
+    end = stop + len(unit)
+    if line[end:end + 1] in PLAIN_NOT_AFTER_UNIT or parsed[1] is not None or parsed[2] != multiplier:
+        return ASK
+    if (unit in ("名", "位") and at and line[at - 1] == "前") or \
+            (unit in ("次", "届") and ORDINAL_AFTER.match(line, end)) or \
+            (not split_unit(multiplier + unit)[1] and line.startswith("年", end)):
+        return None  # 前10位, 十二次全会, 1万年: as _figure_at and _finish refuse them
+    bound, end = _bound(line, end)
+    return Figure(at, end, parsed[0], None, multiplier + unit, bound)
 
 
 def _figure_at(line: str, at: int, lead: str) -> Figure | None:
