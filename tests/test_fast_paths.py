@@ -137,9 +137,9 @@ def test_the_later_span_of_a_line_is_the_one_every_sentence_end_gives():
 
 def test_starts_that_make_no_figure_are_passed_over_as_the_figure_reader_would():
     """find_figures' pattern finds a lone Chinese digit only before what can follow one in a
-    figure, passes over an Arabic number before 年 or 月, and reads a plain Arabic one itself
-    (_plain_figure): the figures are those of the loop that handed every start to the figure
-    reader but lone digits nothing can follow."""
+    figure, passes over an Arabic number before 年 or 月 and a lone digit that is a word
+    (_lone_word), and reads a plain Arabic one itself (_plain_figure): the figures are those of
+    the loop that handed every start to the figure reader but lone digits nothing can follow."""
     from govreport.rules import numbers as N
 
     def long_way(line):
@@ -162,11 +162,12 @@ def test_starts_that_make_no_figure_are_passed_over_as_the_figure_reader_would()
     lines = [line for path in sorted(REPORTS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
     rng = Random(13)
     alphabet = list("一二两三十百千万亿个分余多几-—至到（含）年月日人元%统进步体半5.,前名位次届第A(") + \
-        ["增长", "2022", "，", "。", "分之", "亿元", "万人", "以上", "左右", "全会", "公里", "12", "3.5", "1,050"]
+        ["增长", "2022", "，", "。", "分之", "亿元", "万人", "以上", "左右", "全会", "公里", "12", "3.5", "1,050", "批", "项", "吨"]
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(40000)]
     plain = 0
     for line in lines:
         assert N.find_figures(line) == long_way(line), line
         plain += sum(N._plain_figure(line, m.start(), m.end(), m.group(0), "") not in (N.ASK, None)
                      for m in re.finditer(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d.,万亿千百十零〇一二两三四五六七八九])", line))
-    assert plain > 1000  # the shortcut is taken, and answers as the general reader
+    assert plain > 1000  # the shortcuts are taken, and answer as the general reader
+    assert sum(N._lone_word(line, m.start()) for line in lines for m in re.finditer("[一二两三]", line)) > 1000

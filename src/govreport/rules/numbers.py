@@ -106,6 +106,8 @@ def find_figures(line: str) -> list[Figure]:
                     found.append(figure)
                     taken = max(taken, figure.end)
                 continue
+        if lead in CN_DIGITS and _lone_word(line, at):
+            continue  # 一批, 三项工作: passed over as _figure_at would refuse it (taken is past it)
         figure = _figure_at(line, at, lead)
         if figure is not None:
             found.append(figure)
@@ -220,6 +222,28 @@ def _plain_figure(line: str, at: int, stop: int, number: str, multiplier: str) -
         return None  # 前10位, 十二次全会, 1万年: as _figure_at and _finish refuse them
     bound, end = _bound(line, end)
     return Figure(at, end, parsed[0], None, multiplier + unit, bound)
+
+
+# After a lone Chinese digit: what makes more of it than a digit and a unit (a numeral, 分之, 余,
+# a range, （含）), or where _figure_at decides otherwise.
+LONE_NOT_AFTER = frozenset(NUMERAL_CHARS) | frozenset("0123456789分") | frozenset("".join(APPROX)) | PLAIN_NOT_AFTER_UNIT
+
+
+def _lone_word(line: str, at: int) -> bool:
+    """Whether the lone Chinese digit at `at` is a word that _figure_at refuses: a digit before no
+    unit, or before a unit (not a measure) its clause goes on after (一批, 三项工作, 两个维护; 一
+    always but before a bound): _stands_alone. False wherever the reader might find a figure."""
+    after = line[at + 1:at + 2]
+    if not after or after in LONE_NOT_AFTER or (after == "个" and line[at + 2:at + 3] in MULTIPLIERS) \
+            or (at and line[at - 1] in NOT_AFTER):
+        return False
+    unit = unit_at(line, at + 1)
+    if not unit:
+        return True
+    end = at + 1 + len(unit)
+    ends = line[end:end + 1]
+    return kind_of(unit) != "measure" and ends not in PLAIN_NOT_AFTER_UNIT and ends not in BOUND_STARTS \
+        and (line[at] == "一" or (ends != "" and ends not in CLAUSE_END))
 
 
 def _figure_at(line: str, at: int, lead: str) -> Figure | None:
