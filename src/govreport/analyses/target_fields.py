@@ -306,9 +306,11 @@ def clean_name(clause: str, *, subjects: bool = False) -> str:
     """The indicator a clause names, without lead words (力争, 全年, 2022年 …) or trailing verbs;
     with `subjects`, the whole list of a 分别 clause (each of its names is cut later)."""
     text = (NOTE_MARK.sub("", clause) if "〔" in clause or "[" in clause else clause).strip()
+    # Lead words once: what is left starts with none, nor does any text trailing words are cut
+    # from (LEAD_WORDS holds no look ahead and no $); trailing words up to three rounds.
+    text = cues.LEAD_WORDS.sub("", text)
     for _ in range(3):
         before = text
-        text = cues.LEAD_WORDS.sub("", text)
         text = cues.TRAIL_WORDS.sub("", text)
         if text == before:  # a round that changes nothing: the next would not either
             break
