@@ -82,21 +82,19 @@ def base_value(value: float, unit: str) -> tuple[float, str]:
     >>> base_value(14.4, "万平方米"), base_value(2.5, "万亿"), base_value(700, "万千瓦"), base_value(9, "成")
     ((144000.0, '平方米'), (2500000000000.0, ''), (7000000.0, '千瓦'), (90.0, '%'))
     """
-    return _base_value(value, unit) if value else _in_base(value, unit)  # 0 and -0.0 are one key: not cached
+    factor, name = _to_base(unit)
+    return float(f"{value * factor:.12g}"), name  # 4.06万亿 is 4060000000000, not ...999.9995
 
 
-@lru_cache(maxsize=4096)  # the same few hundred figures (5%, 1万人) recur through a report
-def _base_value(value: float, unit: str) -> tuple[float, str]:
-    return _in_base(value, unit)
-
-
-def _in_base(value: float, unit: str) -> tuple[float, str]:
+@lru_cache(maxsize=4096)  # a few hundred units as written: a figure's value is not cached (too many)
+def _to_base(unit: str) -> tuple[float, str]:
+    """(factor, base unit) of a unit as written: 亿元 -> (1e8, 元), 成 -> (10, %)."""
     factor, name = split_unit(unit)
     found = lexicon().get(name)
     if found:
         factor *= found.factor
         name = found.base_name
-    return float(f"{value * factor:.12g}"), name  # 4.06万亿 is 4060000000000, not ...999.9995
+    return factor, name
 
 
 @cache
