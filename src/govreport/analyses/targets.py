@@ -160,12 +160,12 @@ def _sentence_rows(doc, number, line, start, end, figures, context) -> list[Targ
         flags = row_flags(indicator=indicator, code=code, unit=fig.unit, rank=fig.rank, value=fig.value,
                           base=value_base, change=change, period=period, clause=clause, fallback=fallback,
                           who=context.who, multi=multi)
-        rows.append(TargetRow(
-            file=doc.name, line=at_line, col=at_col, text=text,
-            indicator=indicator, code=code, value=fig.value, value_high=fig.value_high, unit=fig.unit,
-            base_value=value_base, base_unit=unit_base, comparator=comparator, change=change, kind=kind,
-            year=year, period=period, section=context.line.heading, sentence=own_sentence,
-            confidence=confidence(flags), flags=",".join(flags)))
+        rows.append(TargetRow(  # by position, in the order of the fields: half the time of by name
+            doc.name, at_line, at_col, text,
+            indicator, code, fig.value, fig.value_high, fig.unit,
+            value_base, unit_base, comparator, change, kind,
+            year, period, context.line.heading, own_sentence,
+            confidence(flags), ",".join(flags)))
         last_end = fig.end
         if not fig.rank:  # 稳居全国前十强、增长4.8%: the growth is still the GDP's
             previous, last_change = indicator, change
