@@ -1,6 +1,7 @@
 """The words around a figure that tell what it is: regexes named for what they catch, with examples."""
 
 import re
+from collections.abc import Callable
 
 
 LED: dict[re.Pattern, str] = {}  # each pattern made by led_by -> the pattern without its look ahead (for the tests)
@@ -27,11 +28,18 @@ class AtEnd:
     def __init__(self, pattern: str, width: int):
         self.pattern, self.width = re.compile(pattern), width
         self.last = last_characters(pattern)
+        self.search = self._searcher()  # asked a dozen times a figure: a closure, no attribute read
 
-    def search(self, text: str) -> re.Match | None:
-        if self.last is not None and text and text[-1] not in self.last and text[-1] != "\n":
-            return None
-        return self.pattern.search(text, len(text) - self.width)
+    def _searcher(self) -> Callable[[str], re.Match | None]:
+        search, width, last = self.pattern.search, self.width, self.last
+        if last is None:
+            return lambda text: search(text, len(text) - width)
+
+        def searched(text: str) -> re.Match | None:
+            if text and text[-1] not in last and text[-1] != "\n":
+                return None
+            return search(text, len(text) - width)
+        return searched
 
 
 def last_characters(pattern: str) -> frozenset[str] | None:
