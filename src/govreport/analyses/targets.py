@@ -75,7 +75,7 @@ def extract(doc: Document) -> list[TargetRow]:
         absent = "目标" in line  # what a "no target" sentence (cues.ABSENT) ends with
         if found := find_figures(line):
             masked = _masked_spans(doc, number)
-            figures = deque(f for f in found if not _inside(f, masked)
+            figures = deque(f for f in found if not (masked and _inside(f, masked))
                             and not (is_count(f.unit) and cues.NOT_COUNTED_AFTER.match(line[f.end:f.end + 4]))
                             and not (f.unit == "岁" and cues.AGE_GROUP_AFTER.match(line, f.end)))
         else:
