@@ -99,12 +99,12 @@ def find_figures(line: str) -> list[Figure]:
             if stop < len(line) and line[stop] in no_unit_after and len(number) == len(text):
                 taken = stop
                 continue  # 2022年, 3月: a number followed by what no unit, range or bound starts with
-            if (figure := _plain_figure(line, at, stop, number, text[len(number):])) is not ASK:
+            if (figure := _plain_figure(line, at, stop, text, text[len(number):])) is not ASK:
                 if figure is None:
-                    taken = max(taken, stop)
+                    taken = stop
                 else:
                     found.append(figure)
-                    taken = max(taken, figure.end)
+                    taken = figure.end
                 continue
         if lead in CN_DIGITS and _lone_word(line, at):
             continue  # 一批, 三项工作: passed over as _figure_at would refuse it (taken is past it)
@@ -199,29 +199,34 @@ PLAIN_NOT_AFTER = frozenset("分") | frozenset("".join(APPROX))
 PLAIN_NOT_AFTER_UNIT = frozenset(DASHES) | frozenset("".join(RANGE_WORDS)) | frozenset("（(半")
 
 
-def _plain_figure(line: str, at: int, stop: int, number: str, multiplier: str) -> Figure | None | object:
+def _plain_figure(line: str, at: int, stop: int, text: str, multiplier: str) -> Figure | None | object:
     """What _figure_at reads at an Arabic number with no Chinese numeral in or after it but 万 or
-    亿 (line[at:stop] is `number` + `multiplier`: 6.5%, 2000人, 1234.5亿元), nine in ten of a report's
-    figures, without the readings that cannot apply to one; ASK where one might (a range, a
-    fraction, 余 …): the general reading decides."""
+    亿 (`text`, line[at:stop], ends in `multiplier`: 6.5%, 2000人, 1234.5亿元), nine in ten of a
+    report's figures, without the readings that cannot apply to one; ASK where one might (a range,
+    a fraction, 余 …): the general reading decides."""
     if at and (line[at - 1] in NOT_AFTER or (line[at - 1] == "-" and at > 1 and line[at - 2].isalnum())):
         return None
-    if line[stop:stop + 1] in PLAIN_NOT_AFTER or (line.startswith("个", stop) and line[stop + 1:stop + 2] in MULTIPLIERS) \
+    after = line[stop:stop + 1]
+    if after in PLAIN_NOT_AFTER or (after == "个" and line[stop + 1:stop + 2] in MULTIPLIERS) \
             or (multiplier and any(unit_at(line, pos) for pos in range(stop - len(multiplier), stop))):
         return ASK  # 3分之1, 300余, 2个亿; a unit that starts with 万 (_cut_unit_inside)
-    parsed = parse_numeral(number + multiplier)
     unit = unit_at(line, stop)
-    if parsed is None or not (unit or multiplier):
-        return ASK if not unit and line[stop:stop + 1] in PLAIN_NOT_AFTER_UNIT else None
+    if not (unit or multiplier):
+        return ASK if after in PLAIN_NOT_AFTER_UNIT else None
     end = stop + len(unit)
+    parsed = parse_numeral(text)
+    if parsed is None:
+        return None
     if line[end:end + 1] in PLAIN_NOT_AFTER_UNIT or parsed[1] is not None or parsed[2] != multiplier:
         return ASK
     if (unit in ("名", "位") and at and line[at - 1] == "前") or \
             (unit in ("次", "届") and ORDINAL_AFTER.match(line, end)) or \
             (not split_unit(multiplier + unit)[1] and line.startswith("年", end)):
         return None  # 前10位, 十二次全会, 1万年: as _figure_at and _finish refuse them
-    bound, end = _bound(line, end)
-    return Figure(at, end, parsed[0], None, multiplier + unit, bound)
+    if line[end:end + 1] in BOUND_STARTS:
+        bound, end = _bound(line, end)
+        return Figure(at, end, parsed[0], None, multiplier + unit, bound)
+    return Figure(at, end, parsed[0], None, multiplier + unit, None)
 
 
 # After a lone Chinese digit: what makes more of it than a digit and a unit (a numeral, 分之, 余,
