@@ -223,3 +223,26 @@ def test_a_name_is_cut_of_lead_words_once_as_the_rounds_of_both_would_cut_it():
     assert len(clauses) > 20000
     for clause in clauses:
         assert F.clean_name.__wrapped__(clause) == long_way(clause), clause
+
+
+def test_cues_passed_over_by_the_last_character_change_no_row(monkeypatch):
+    """comparators, figure_kind and change_of ask their end-anchored cues only where the text
+    before the figure ends in a character one of them can end with (cues.ending_any): every row
+    of the reports is the one asking them all would give."""
+    from govreport.analyses import target_fields as F
+    from govreport.analyses.targets import extract
+    from govreport.rules import cues
+
+    docs = _documents()
+    fast = [extract(doc) for doc in docs]
+    assert "长" not in F.BOUND_ENDS | F.KIND_ENDS  # 增长5%: none asked
+
+    class Every:
+        def __contains__(self, char):
+            return True
+
+    for name in ("BOUND_ENDS", "KIND_ENDS", "CHANGE_ENDS"):
+        monkeypatch.setattr(F, name, Every())
+    assert [extract(doc) for doc in docs] == fast and sum(map(len, fast)) > 1000
+    with pytest.raises(ValueError):
+        cues.ending_any(cues.DECLINE_MARGIN)  # a cue whose last characters are not known

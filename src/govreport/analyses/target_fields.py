@@ -97,6 +97,8 @@ def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> l
         before = line[start:fig.start]
         if fig.bound:
             out.append(fig.bound)
+        elif before[-1:] not in BOUND_ENDS:
+            out.append("=")
         elif cues.AT_LEAST_BEFORE.search(before):
             out.append(">=")
         elif cues.AT_MOST_BEFORE.search(before):
@@ -116,6 +118,7 @@ def comparators(line: str, figures: Sequence[Figure], start: int, end: int) -> l
     return out
 
 
+BOUND_ENDS = cues.ending_any(cues.AT_LEAST_BEFORE, cues.AT_MOST_BEFORE, cues.ABOUT_BEFORE)
 LEANS = {"review": "actual", "plan": "target"}  # what a section's frame says of its sentences
 
 
@@ -151,6 +154,8 @@ def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: 
     """other for page furniture, project attributes, baselines, thresholds and ranking groups; else the lean."""
     if number <= 3 and cues.METADATA.search(sentence):
         return "other"
+    if before[-1:] not in KIND_ENDS:  # none of the four cues before a figure can match
+        return "other" if text.endswith("以上") and cues.THRESHOLD_AFTER.match(after) else lean or "other"
     if cues.ATTRIBUTE_BEFORE.search(before) or (cues.INVEST_BEFORE.search(before) and cues.ATTRIBUTE_AFTER.match(after)):
         return "other"
     if cues.BASELINE_BEFORE.search(before) and cues.BASELINE_AFTER.match(after):
@@ -160,6 +165,9 @@ def figure_kind(text: str, before: str, after: str, lean: str | None, sentence: 
     if cues.RANK_GROUP.search(before) and cues.RANK_GROUP_AFTER.match(after):
         return "other"
     return lean or "other"
+
+
+KIND_ENDS = cues.ending_any(cues.ATTRIBUTE_BEFORE, cues.INVEST_BEFORE, cues.BASELINE_BEFORE, cues.RANK_GROUP)
 
 
 def figure_time(kind: str, change: str, before: str, context: Context,
@@ -212,9 +220,10 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
     """growth, decline, share, increment, count or level, from the verb before the figure and its unit."""
     if fig.unit == "番":
         return "growth"
-    if cues.DECLINE_BEFORE.search(before) or cues.DECLINE_MARGIN.search(before):
+    changed = before[-1:] in CHANGE_ENDS  # whether a growth or decline verb may end the text
+    if (changed and cues.DECLINE_BEFORE.search(before)) or cues.DECLINE_MARGIN.search(before):
         return "decline"
-    if cues.GROWTH_BEFORE.search(before):
+    if changed and cues.GROWTH_BEFORE.search(before):
         return "growth" if fig.unit in ("%", "个百分点", "百分点", "倍") else "increment"
     clause = clause_before(before)
     if fig.unit in ("%", "‰", "个百分点", "百分点"):
@@ -230,6 +239,9 @@ def change_of(before: str, after: str, indicator: str, fig: Figure, previous: st
     if kind == "count":
         return "count"
     return "level"
+
+
+CHANGE_ENDS = cues.ending_any(cues.DECLINE_BEFORE, cues.GROWTH_BEFORE)
 
 
 @lru_cache(maxsize=1024)  # asked four or five times of each figure's text before it

@@ -26,7 +26,7 @@ from govreport.analyses.rows import quick_init
 from govreport.document.document import Document
 from govreport.rules import cues
 from govreport.rules.codebook import by_code, code_of
-from govreport.rules.frames import OPENING, LineFrame, SentenceFrames, line_frames, opening_frame
+from govreport.rules.frames import OPENING, TIME_CHARS, LineFrame, SentenceFrames, line_frames, opening_frame
 from govreport.rules.identity import identify
 from govreport.rules.headings import find_headings
 from govreport.rules.numbers import Figure, find_figures, is_count
@@ -88,7 +88,7 @@ def extract(doc: Document) -> list[TargetRow]:
         running = context.line
         for start, end in _sentence_spans(line):
             here = running
-            if start and year is not None and \
+            if start and year is not None and TIME_CHARS.search(line, start, min(end, start + OPENING + 4)) and \
                     (opened := opening_frame(line[start:min(end, start + OPENING + 4)], year)) is not None:
                 here = LineFrame(running.top, running.heading, opened)  # "…。过去一年，…。国内生产总值增长10.3%"
                 running = here if opened.lasting else running

@@ -42,6 +42,15 @@ class AtEnd:
         return searched
 
 
+def ending_any(*ends: AtEnd) -> frozenset[str]:
+    """The characters a text must end with for one of these cues to match (and a newline, which
+    AtEnd searches after too): a figure whose text before it ends in none asks none of them.
+    Every cue must know its last characters."""
+    if any(end.last is None for end in ends):
+        raise ValueError("a cue whose last characters are not known")
+    return frozenset().union(*(end.last for end in ends)) | {"\n"}
+
+
 def last_characters(pattern: str) -> frozenset[str] | None:
     """The characters a match of `pattern` can end with, read from re's own parser; None where
     they are too many to list (a negated class, \\d, a range of hanzi) or a match can be empty."""
