@@ -489,3 +489,33 @@ def test_a_runs_notices_are_packed_and_read_back_whole():
     assert unpack_lines(pack_lines([])) == []
     for forged in ("not base64!", 7, None, "AAAA"):
         assert unpack_lines(forged) is None
+
+
+def test_a_figure_too_great_for_a_float_is_shown_alike_cold_and_warm_and_never_cached(cli, tmp_path):
+    """orjson writes inf and nan as null: a result holding one is refused by the cache (pack
+    raises ValueError), so a warm run computes it again and shows the same row, never a
+    missing value; whole counts and finite figures are cached as before."""
+    import dataclasses
+    from collections import Counter
+
+    import pytest
+
+    from govreport.analyses.targets import extract
+    from govreport.document.document import load_document
+    from govreport.readers.sources import read
+    from govreport.run.cache import pack, unpack
+
+    rows = tuple(extract(load_document(read(str(SEED)))))
+    assert unpack(pack(rows)) == rows and unpack(pack(Counter({"乡村振兴": 7}))) == Counter({"乡村振兴": 7})
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        for value in (rows[:3] + (dataclasses.replace(rows[3], base_value=bad),), bad, [1.0, bad],
+                      Counter({"a": bad}), Counter({("a",): bad}), dataclasses.replace(rows[0], value=bad)):
+            with pytest.raises(ValueError):
+                pack(value)
+    with pytest.raises((ValueError, TypeError)):
+        pack(Counter({"a": 10 ** 400}))
+    huge = tmp_path / "huge.txt"
+    huge.write_text(f"各位代表：\n今年全市投资{'1' * 330}亿元，地区生产总值增长6%。\n", encoding="utf-8")
+    cold = cli("targets", "-k", "all", "--format", "tsv", str(huge))
+    warm = cli("targets", "-k", "all", "--format", "tsv", str(huge))
+    assert cold == warm and cold[0] == 0 and "\tinf\t" in cold[1] and len(cold[1].splitlines()) == 3  # and 6%
