@@ -121,8 +121,11 @@ def _sentence_spans(line: str):
     """Sentences of a line; one without a full stop for pages on end is cut at clause ends."""
     start = 0
     for match in cues.SENTENCE_END.finditer(line):
-        yield from _bounded(line, start, match.end())
-        start = match.end()
+        if (end := match.end()) - start <= MAX_SENTENCE:
+            yield start, end  # most sentences: as _bounded would give them
+        else:
+            yield from _bounded(line, start, end)
+        start = end
     if start < len(line):
         yield from _bounded(line, start, len(line))
 
