@@ -246,3 +246,20 @@ def test_cues_passed_over_by_the_last_character_change_no_row(monkeypatch):
     assert [extract(doc) for doc in docs] == fast and sum(map(len, fast)) > 1000
     with pytest.raises(ValueError):
         cues.ending_any(cues.DECLINE_MARGIN)  # a cue whose last characters are not known
+
+
+def test_dropped_blanks_looked_ahead_for_are_those_the_pattern_finds_without():
+    """DROPPED is looked ahead for the characters its matches start with (DROPPED_FIRST): it
+    finds what the pattern without the look ahead finds, on every line of the reports and on
+    random text of blanks, invisible characters, hanzi, digits and letters."""
+    from govreport.document import normalize as N
+
+    prefix = f"(?={N.DROPPED_FIRST})(?:"
+    assert N.DROPPED.pattern.startswith(prefix) and N.DROPPED.pattern.endswith(")")
+    plain = re.compile(N.DROPPED.pattern[len(prefix):-1])
+    lines = [line for path in sorted(REPORTS.glob("**/*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    rng = Random(19)
+    alphabet = list(" \t\u3000\u200b\u2028\x0c增长亿元年5.0%‰A") + ["2 0 2 3", "8 %"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for line in lines:
+        assert [m.span() for m in N.DROPPED.finditer(line)] == [m.span() for m in plain.finditer(line)], repr(line)

@@ -20,15 +20,18 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x0b\x0c\x1c\x1d\x1e\x85\u2028\
 BLANK = rf"[ \t{INVISIBLE}]"
 # "　　现在" (indent), "中共河北 省委" (stray space), "增长 5.2%" / "748.7 亿元" / "2023 年" (PDF text),
 # "70% 以上", "74.4\u200b万亿元" (zero-width), trailing blanks.
+# Each alternative starts with a blank or an invisible character: looked ahead for (the engine
+# skips to them, not trying six alternatives at every character of a paragraph).
+DROPPED_FIRST = rf"[ \t\u3000{INVISIBLE}]"
 DROPPED = re.compile(
-    rf"\u3000+|^{BLANK}+|{BLANK}+$"
+    rf"(?={DROPPED_FIRST})(?:\u3000+|^{BLANK}+|{BLANK}+$"
     rf"|(?<=[{CJK}]){BLANK}+(?=[{CJK}0-9A-Za-z])"
     rf"|(?<=[0-9A-Za-z%]){BLANK}+(?=[{CJK}])"
     rf"|(?<=[0-9]){BLANK}+(?=[%‰])"  # "8 %" (PDF text)
     rf"|(?<=(?<![0-9.]){'[0-9]'}){BLANK}(?=[0-9](?![0-9.]))"  # "2 0 2 3 年": digits set one at a time
-    rf"|[{INVISIBLE}]+"
+    rf"|[{INVISIBLE}]+)"
 )
-NEEDS_DROPPING = re.compile(rf"[ \t\u3000{INVISIBLE}]")
+NEEDS_DROPPING = re.compile(DROPPED_FIRST)
 
 # "一九五四年", "二〇二五年": a year in Chinese digits reads as 1954年 (same length, so columns hold).
 CHINESE_YEAR = re.compile(r"(?:一[七八九]|二[〇零])[〇零一二三四五六七八九]{2}(?=年)")
