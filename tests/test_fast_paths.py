@@ -170,7 +170,7 @@ def test_starts_that_make_no_figure_are_passed_over_as_the_figure_reader_would()
     lines = [line for path in sorted(REPORTS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
     rng = Random(13)
     alphabet = list("一二两三十百千万亿个分余多几-—至到（含）年月日人元%统进步体半5.,前名位次届第A(") + \
-        ["增长", "2022", "，", "。", "分之", "亿元", "万人", "以上", "左右", "全会", "公里", "12", "3.5", "1,050", "批", "项", "吨"]
+        ["增长", "2022", "，", "。", "分之", "亿元", "万人", "以上", "左右", "全会", "公里", "12", "3.5", "1,050", "批", "项", "吨", "٣"]
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(40000)]
     plain = 0
     for line in lines:

@@ -239,8 +239,8 @@ def _lone_word(line: str, at: int) -> bool:
     unit, or before a unit (not a measure) its clause goes on after (一批, 三项工作, 两个维护; 一
     always but before a bound): _stands_alone. False wherever the reader might find a figure."""
     after = line[at + 1:at + 2]
-    if not after or after in LONE_NOT_AFTER or (after == "个" and line[at + 2:at + 3] in MULTIPLIERS) \
-            or (at and line[at - 1] in NOT_AFTER):
+    if not after or after in LONE_NOT_AFTER or after.isdigit() \
+            or (after == "个" and line[at + 2:at + 3] in MULTIPLIERS) or (at and line[at - 1] in NOT_AFTER):
         return False
     unit = unit_at(line, at + 1)
     if not unit:

@@ -377,6 +377,7 @@ def decode(value: Any) -> Any:
 
 PLAIN = (str, int, float, bool)  # JSON's own values: nothing to encode or decode
 WHOLE = (str, int, bool)  # … and of them those never refused (a float may not be finite)
+WORD_SEP = "\x1f"  # between the words of a document's counts (no token holds it; checked)
 
 
 def _finite(value: Any) -> Any:
@@ -393,7 +394,6 @@ def _finite_sum(values: Any) -> None:
         _finite(sum(values, 0.0))
     except OverflowError:
         raise ValueError("numbers too great for a float") from None
-WORD_SEP = "\x1f"  # between the words of a document's counts (no token holds it; checked)
 
 
 def pack_lines(lines: list[str]) -> str:
