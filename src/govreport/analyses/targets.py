@@ -88,6 +88,7 @@ def extract(doc: Document) -> list[TargetRow]:
         running = context.line
         for start, end in _sentence_spans(line):
             here = running
+            # opening_frame would find the opening timeless: asked here without cutting it out first
             if start and year is not None and TIME_CHARS.search(line, start, min(end, start + OPENING + 4)) and \
                     (opened := opening_frame(line[start:min(end, start + OPENING + 4)], year)) is not None:
                 here = LineFrame(running.top, running.heading, opened)  # "…。过去一年，…。国内生产总值增长10.3%"

@@ -82,12 +82,13 @@ def plan_years(number: int) -> tuple[int, int]:
     return first, first + 4
 
 
+# Every time expression holds 年, 五 or 任 (本届政府任期): a text with none holds none. The pattern
+# asks part of a line without cutting it out; a whole text is asked faster with `in`.
+TIME_CHARS = re.compile("[年五任]")
+
+
 def _timeless(text: str) -> bool:
-    """Every time expression holds 年, 五 or 任 (本届政府任期): a text with none holds none."""
-    return "年" not in text and "五" not in text and "任" not in text
-
-
-TIME_CHARS = re.compile("[年五任]")  # the same, searched in part of a text without cutting it out
+    return "年" not in text and "五" not in text and "任" not in text  # TIME_CHARS finds nothing
 
 
 def time_frames(text: str, year: int) -> list[tuple[int, int, Frame]]:
@@ -252,7 +253,7 @@ def _later_span(line: str, year: int) -> Frame | None:
 
 # A sentence end followed, within the OPENING + 4 characters opening_frame reads, by 年, 五 or 任:
 # one that is not opens a timeless sentence (_timeless), and most are not.
-TIMED_OPENING = re.compile(rf"{cues.SENTENCE_END.pattern}(?=.{{0,{OPENING + 3}}}[年五任])", re.S)
+TIMED_OPENING = re.compile(rf"{cues.SENTENCE_END.pattern}(?=.{{0,{OPENING + 3}}}{TIME_CHARS.pattern})", re.S)
 
 
 def silent_sections(lines: Sequence[str], headings: Sequence[Heading], year: int | None) -> dict[int, str]:
